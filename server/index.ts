@@ -1,0 +1,44 @@
+/**
+ * Production entry: one HTTP server on one port for the SvelteKit app (adapter-node
+ * handler) and the collaboration websocket (/collab/…).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { config } from '#lib/server/config.ts';
+import { log } from '#lib/server/log.ts';
+import { startApp } from '#lib/server/startup.ts';
+import { shutdown } from './shutdown.ts';
+import { handleUpgrade, closeCollab } from './collab/upgrade.ts';
+
+const cfg = config();
+await startApp();
+
+const buildDir = path.resolve(process.env.BUILD_DIR || 'build');
+const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
+	handler: http.RequestListener;
+};
+
+const server = http.createServer(handler);
+server.on('upgrade', (request, socket, head) => {
+	if (request.url?.startsWith('/collab/')) {
+		handleUpgrade(request, socket, head).catch((err: unknown) => {
+			log.error({ err: String(err) }, 'collab upgrade failed');
+			socket.destroy();
+		});
+	} else {
+		socket.destroy();
+	}
+});
+
+server.listen(cfg.port, cfg.host, () => {
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : cfg.port;
+	log.info({ port }, 'listening');
+	// Test harnesses read this line to learn the port when PORT=0.
+	console.log(`TAFEL_LISTENING ${port}`);
+});
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+	process.once(signal, () => void shutdown(server, closeCollab, signal));
+}

@@ -1,0 +1,65 @@
+import type { Role } from './roles.ts';
+
+/** Who is asking: taken from the session, never from the client. */
+export interface Actor {
+	userId: string;
+	organisationId: string;
+	role: Role;
+}
+
+export type Action = 'read' | 'comment' | 'edit' | 'manage';
+
+/**
+ * What is asked about. Scoped resources carry the organisation that owns them and
+ * whether they are shared with the platform or internal to that organisation.
+ */
+export type Resource =
+	| { kind: 'platform' }
+	| { kind: 'users' }
+	| { kind: 'organisations' }
+	| { kind: 'account'; userId: string }
+	| { kind: 'document'; docKind: DocumentKind; scope?: Scope };
+
+export type DocumentKind = 'werkagenda' | 'project' | 'tafel-notes';
+
+export interface Scope {
+	organisationId: string;
+	/** 'organisation' = internal/concept: invisible outside the owning organisation. */
+	visibility: 'platform' | 'organisation';
+}
+
+type Matrix = Record<Exclude<Resource['kind'], 'account' | 'document'> | `document:${DocumentKind}`, Record<Action, readonly Role[]>>;
+
+const everyone = ['admin', 'facilitator', 'member', 'participant', 'observer'] as const;
+const commenters = ['admin', 'facilitator', 'member', 'participant'] as const;
+const editors = ['admin', 'facilitator', 'member'] as const;
+const adminOnly = ['admin'] as const;
+const none = [] as const;
+
+/** The whole roles × actions table; the unit test walks every cell. */
+export const MATRIX: Matrix = {
+	platform: { read: everyone, comment: none, edit: none, manage: adminOnly },
+	users: { read: adminOnly, comment: none, edit: adminOnly, manage: adminOnly },
+	organisations: { read: everyone, comment: none, edit: adminOnly, manage: adminOnly },
+	'document:werkagenda': { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
+	'document:project': { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
+	'document:tafel-notes': {
+		read: everyone,
+		comment: commenters,
+		edit: ['admin', 'facilitator'],
+		manage: ['admin', 'facilitator']
+	}
+};
+
+/** The one access decision of Tafel: HTTP, websocket, exports and events all ask here. */
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
+	if (!actor) return false;
+	if (resource.kind === 'account') return actor.userId === resource.userId || actor.role === 'admin';
+	const key = resource.kind === 'document' ? (`document:${resource.docKind}` as const) : resource.kind;
+	if (!MATRIX[key][action].includes(actor.role)) return false;
+	if (resource.kind === 'document' && resource.scope?.visibility === 'organisation') {
+		// Internal and concept material stays inside its organisation, for admins too.
+		return resource.scope.organisationId === actor.organisationId;
+	}
+	return true;
+}

@@ -1,0 +1,68 @@
+import { EventEmitter } from 'node:events';
+import { config } from './config.ts';
+import { log } from './log.ts';
+import { singleton } from './singleton.ts';
+import type { Role } from '../domain/roles.ts';
+
+/** Everything that must reach other parts of the app, on this and other instances. */
+export type AppEvent =
+	| { type: 'session-revoked'; sessionId: string; userId: string }
+	| { type: 'user-changed'; userId: string; role: Role; active: boolean; organisationId: string };
+
+type Listener = (event: AppEvent) => void;
+
+const CHANNEL = 'tafel:events';
+
+interface Bus {
+	local: EventEmitter;
+	publisher: import('ioredis').Redis | null;
+	subscriber: import('ioredis').Redis | null;
+	instanceId: string;
+}
+
+const bus = singleton<Bus>('events', () => {
+	const local = new EventEmitter();
+	local.setMaxListeners(0);
+	return { local, publisher: null, subscriber: null, instanceId: crypto.randomUUID() };
+});
+
+/** Connects the bus to Redis when REDIS_URL is set; in-process otherwise. */
+export async function startEventBus(redisUrl = config().redisUrl): Promise<void> {
+	if (!redisUrl || bus.publisher) return;
+	const { Redis } = await import('ioredis');
+	// Publishing must never block a request: commands fail fast while Redis is down.
+	const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false };
+	bus.publisher = new Redis(redisUrl, options);
+	bus.subscriber = new Redis(redisUrl, { ...options, enableOfflineQueue: true });
+	for (const client of [bus.publisher, bus.subscriber]) {
+		client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis events connection error'));
+	}
+	await bus.subscriber.subscribe(CHANNEL);
+	bus.subscriber.on('message', (_channel: string, raw: string) => {
+		try {
+			const { from, event } = JSON.parse(raw) as { from: string; event: AppEvent };
+			if (from !== bus.instanceId) bus.local.emit('event', event);
+		} catch (err) {
+			log.warn({ err: String(err) }, 'malformed event on redis channel');
+		}
+	});
+}
+
+export async function stopEventBus(): Promise<void> {
+	const { publisher, subscriber } = bus;
+	bus.publisher = bus.subscriber = null;
+	await Promise.all([publisher?.quit().catch(() => {}), subscriber?.quit().catch(() => {})]);
+}
+
+export const events = {
+	publish(event: AppEvent): void {
+		bus.local.emit('event', event);
+		bus.publisher
+			?.publish(CHANNEL, JSON.stringify({ from: bus.instanceId, event }))
+			.catch((err: Error) => log.warn({ err: err.message, type: event.type }, 'event not sent to redis'));
+	},
+	subscribe(listener: Listener): () => void {
+		bus.local.on('event', listener);
+		return () => bus.local.off('event', listener);
+	}
+};

@@ -1,0 +1,7 @@
+import type { LayoutServerLoad } from './$types';
+import { requireUser } from '$lib/server/guard';
+
+// Everything in (app) is behind login. Actions check again: layout loads don't run for them.
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	requireUser(locals, url);
+};
