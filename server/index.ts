@@ -14,12 +14,22 @@ import { handleUpgrade, closeCollab } from './collab/upgrade.ts';
 const cfg = config();
 await startApp();
 
+// adapter-node assumes https when ORIGIN is unset, which breaks the CSRF origin check on a
+// plain-http instance. We know our own protocol: we listen on plain HTTP. A TLS proxy in
+// front sets ORIGIN=https://… (README), and then this header is not used.
+const PROTOCOL_HEADER = 'x-tafel-protocol';
+if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
 const buildDir = path.resolve(process.env.BUILD_DIR || 'build');
 const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
 	handler: http.RequestListener;
 };
 
-const server = http.createServer(handler);
+const server = http.createServer((request, response) => {
+	// Overwrite whatever a client sent: only we know how the connection arrived.
+	request.headers[PROTOCOL_HEADER] = 'http';
+	handler(request, response);
+});
 server.on('upgrade', (request, socket, head) => {
 	if (request.url?.startsWith('/collab/')) {
 		handleUpgrade(request, socket, head).catch((err: unknown) => {
