@@ -1,0 +1,49 @@
+/**
+ * The y-websocket protocol as Tafel speaks it: the standard message types plus two
+ * of our own, and the close codes. Shared by browser and server.
+ */
+export const MessageType = {
+	/** y-protocols sync (step 1, step 2, update). */
+	Sync: 0,
+	/** y-protocols awareness. */
+	Awareness: 1,
+	/** y-protocols auth (permission denied). */
+	Auth: 2,
+	QueryAwareness: 3,
+	/**
+	 * Server → client, after a group commit: varUint8Array(state vector of what is now
+	 * durably stored). The client shows "Opgeslagen" once it covers all its own edits.
+	 */
+	Persisted: 100,
+	/** Server → client: varString('read-write' | 'read-only'), sent on join and when rights change. */
+	Access: 101
+} as const;
+
+export type AccessMode = 'read-write' | 'read-only';
+
+/** Named close codes: never a bare number at a call site. */
+export const CloseCode = {
+	Normal: 1000,
+	GoingAway: 1001,
+	/** Message larger than the frame limit. */
+	TooLarge: 1009,
+	/** Server restarting (SIGTERM); clients reconnect. */
+	ServiceRestart: 1012,
+	/** Session expired, revoked or the account deactivated. */
+	Unauthorized: 4401,
+	/** No read access (any more). */
+	Forbidden: 4403,
+	/** The document would exceed its maximum size. */
+	DocumentTooLarge: 4413,
+	/** Too many messages per second. */
+	RateLimited: 4429,
+	/** Too many connections for this user or document. */
+	TooManyConnections: 4430,
+	/** A message that is not valid y-websocket. */
+	ProtocolError: 4400
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which reconnecting is pointless (the client should stop and explain). */
+export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.Unauthorized, CloseCode.Forbidden];

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { can, type Action, type Actor, type Resource } from './permissions.ts';
+import { ROLES, type Role } from './roles.ts';
+
+const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
+
+// The expected matrix written out in full: a change to permissions.ts must change this table too.
+// Columns: read, comment, edit, manage. Rows: admin, facilitator, member, participant, observer.
+const EXPECTED: [string, Resource, Record<Role, string>][] = [
+	['platform', { kind: 'platform' }, { admin: 'r--m', facilitator: 'r---', member: 'r---', participant: 'r---', observer: 'r---' }],
+	['users', { kind: 'users' }, { admin: 'r-em', facilitator: '----', member: '----', participant: '----', observer: '----' }],
+	['organisations', { kind: 'organisations' }, { admin: 'r-em', facilitator: 'r---', member: 'r---', participant: 'r---', observer: 'r---' }],
+	['werkagenda', { kind: 'document', docKind: 'werkagenda' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
+	['project', { kind: 'document', docKind: 'project' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
+	['tafel notes', { kind: 'document', docKind: 'tafel-notes' }, { admin: 'rcem', facilitator: 'rcem', member: 'rc--', participant: 'rc--', observer: 'r---' }]
+];
+const ACTIONS: Action[] = ['read', 'comment', 'edit', 'manage'];
+
+describe('the permission matrix', () => {
+	for (const [label, resource, row] of EXPECTED) {
+		for (const role of ROLES) {
+			test(`${role} on ${label}: ${row[role]}`, () => {
+				const got = ACTIONS.map((a, i) => (can(actor(role), a, resource) ? 'rcem'[i] : '-')).join('');
+				expect(got).toBe(row[role]);
+			});
+		}
+	}
+});
+
+describe('scoped resources', () => {
+	const internal: Resource = { kind: 'document', docKind: 'project', scope: { organisationId: 'prov-nb', visibility: 'organisation' } };
+	const shared: Resource = { kind: 'document', docKind: 'project', scope: { organisationId: 'prov-nb', visibility: 'platform' } };
+
+	test.each(ROLES)('a %s of another organisation cannot even read an internal document', (role) => {
+		expect(can(actor(role, 'min-ez'), 'read', internal)).toBe(false);
+	});
+
+	test('members of the owning organisation read and edit internal documents', () => {
+		expect(can(actor('member', 'prov-nb'), 'read', internal)).toBe(true);
+		expect(can(actor('member', 'prov-nb'), 'edit', internal)).toBe(true);
+		expect(can(actor('observer', 'prov-nb'), 'edit', internal)).toBe(false);
+	});
+
+	test('shared documents follow the role table for every organisation', () => {
+		expect(can(actor('member', 'min-ez'), 'edit', shared)).toBe(true);
+		expect(can(actor('participant', 'min-ez'), 'edit', shared)).toBe(false);
+	});
+
+	test('nobody without a session can do anything', () => {
+		expect(can(null, 'read', { kind: 'platform' })).toBe(false);
+	});
+
+	test('an account is managed by its owner and by admins only', () => {
+		expect(can(actor('observer'), 'manage', { kind: 'account', userId: 'u-observer' })).toBe(true);
+		expect(can(actor('member'), 'manage', { kind: 'account', userId: 'someone-else' })).toBe(false);
+		expect(can(actor('admin'), 'manage', { kind: 'account', userId: 'someone-else' })).toBe(true);
+	});
+});
