@@ -10,6 +10,7 @@ const EXPECTED: [string, Resource, Record<Role, string>][] = [
 	['platform', { kind: 'platform' }, { admin: 'r--m', facilitator: 'r---', member: 'r---', participant: 'r---', observer: 'r---' }],
 	['users', { kind: 'users' }, { admin: 'r-em', facilitator: '----', member: '----', participant: '----', observer: '----' }],
 	['organisations', { kind: 'organisations' }, { admin: 'r-em', facilitator: 'r---', member: 'r---', participant: 'r---', observer: 'r---' }],
+	['inventory', { kind: 'inventory' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
 	['werkagenda', { kind: 'document', docKind: 'werkagenda' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
 	['project', { kind: 'document', docKind: 'project' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
 	['tafel notes', { kind: 'document', docKind: 'tafel-notes' }, { admin: 'rcem', facilitator: 'rcem', member: 'rc--', participant: 'rc--', observer: 'r---' }]
@@ -44,6 +45,28 @@ describe('scoped resources', () => {
 	test('shared documents follow the role table for every organisation', () => {
 		expect(can(actor('member', 'min-ez'), 'edit', shared)).toBe(true);
 		expect(can(actor('participant', 'min-ez'), 'edit', shared)).toBe(false);
+	});
+
+	const ownConcept: Resource = { kind: 'project', ownerOrganisationId: 'prov-nb', visibility: 'concept', archived: false };
+	const sharedProject: Resource = { kind: 'project', ownerOrganisationId: 'prov-nb', visibility: 'platform', archived: false };
+	const archivedProject: Resource = { kind: 'project', ownerOrganisationId: 'prov-nb', visibility: 'platform', archived: true };
+
+	test('a concept project is invisible outside its organisation, for admins too', () => {
+		expect(can(actor('admin', 'min-ez'), 'read', ownConcept)).toBe(false);
+		expect(can(actor('member', 'prov-nb'), 'edit', ownConcept)).toBe(true);
+	});
+
+	test('archiving and sharing belong to the owning organisation and admins', () => {
+		expect(can(actor('member', 'prov-nb'), 'manage', sharedProject)).toBe(true);
+		expect(can(actor('member', 'min-ez'), 'manage', sharedProject)).toBe(false);
+		expect(can(actor('participant', 'prov-nb'), 'manage', sharedProject)).toBe(false);
+		expect(can(actor('admin', 'min-ez'), 'manage', sharedProject)).toBe(true);
+	});
+
+	test('an archived project can be read and commented on but not edited', () => {
+		expect(can(actor('member', 'prov-nb'), 'read', archivedProject)).toBe(true);
+		expect(can(actor('member', 'prov-nb'), 'edit', archivedProject)).toBe(false);
+		expect(can(actor('member', 'prov-nb'), 'manage', archivedProject)).toBe(true);
 	});
 
 	test('nobody without a session can do anything', () => {

@@ -18,7 +18,9 @@ export type Resource =
 	| { kind: 'users' }
 	| { kind: 'organisations' }
 	| { kind: 'account'; userId: string }
-	| { kind: 'document'; docKind: DocumentKind; scope?: Scope };
+	| { kind: 'document'; docKind: DocumentKind; scope?: Scope; archived?: boolean }
+	| { kind: 'project'; ownerOrganisationId: string; visibility: 'concept' | 'platform'; archived: boolean }
+	| { kind: 'inventory' };
 
 export type DocumentKind = 'werkagenda' | 'project' | 'tafel-notes';
 
@@ -28,7 +30,7 @@ export interface Scope {
 	visibility: 'platform' | 'organisation';
 }
 
-type Matrix = Record<Exclude<Resource['kind'], 'account' | 'document'> | `document:${DocumentKind}`, Record<Action, readonly Role[]>>;
+type Matrix = Record<Exclude<Resource['kind'], 'account' | 'document' | 'project'> | `document:${DocumentKind}`, Record<Action, readonly Role[]>>;
 
 const everyone = ['admin', 'facilitator', 'member', 'participant', 'observer'] as const;
 const commenters = ['admin', 'facilitator', 'member', 'participant'] as const;
@@ -41,6 +43,8 @@ export const MATRIX: Matrix = {
 	platform: { read: everyone, comment: none, edit: none, manage: adminOnly },
 	users: { read: adminOnly, comment: none, edit: adminOnly, manage: adminOnly },
 	organisations: { read: everyone, comment: none, edit: adminOnly, manage: adminOnly },
+	/** edit = create projects and import; manage = bulk operations. */
+	inventory: { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
 	'document:werkagenda': { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
 	'document:project': { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
 	'document:tafel-notes': {
@@ -51,10 +55,30 @@ export const MATRIX: Matrix = {
 	}
 };
 
+/** The project as a document resource: concept projects are internal to their organisation. */
+export function projectDocument(project: { ownerOrganisationId: string; visibility: 'concept' | 'platform'; archived: boolean }): Resource {
+	return {
+		kind: 'document',
+		docKind: 'project',
+		scope: { organisationId: project.ownerOrganisationId, visibility: project.visibility === 'concept' ? 'organisation' : 'platform' },
+		archived: project.archived
+	};
+}
+
 /** The one access decision of Tafel: HTTP, websocket, exports and events all ask here. */
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
 	if (!actor) return false;
 	if (resource.kind === 'account') return actor.userId === resource.userId || actor.role === 'admin';
+	if (resource.kind === 'project') {
+		if (action === 'manage') {
+			// Archiving, restoring and sharing belong to the owning organisation (and admins).
+			if (!can(actor, 'read', projectDocument(resource))) return false;
+			return actor.role === 'admin' || (['facilitator', 'member'].includes(actor.role) && actor.organisationId === resource.ownerOrganisationId);
+		}
+		return can(actor, action, projectDocument(resource));
+	}
+	// An archived record is kept as it was: readable, not editable.
+	if (resource.kind === 'document' && resource.archived && action === 'edit') return false;
 	const key = resource.kind === 'document' ? (`document:${resource.docKind}` as const) : resource.kind;
 	if (!MATRIX[key][action].includes(actor.role)) return false;
 	if (resource.kind === 'document' && resource.scope?.visibility === 'organisation') {

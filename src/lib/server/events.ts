@@ -7,7 +7,9 @@ import type { Role } from '../domain/roles.ts';
 /** Everything that must reach other parts of the app, on this and other instances. */
 export type AppEvent =
 	| { type: 'session-revoked'; sessionId: string; userId: string }
-	| { type: 'user-changed'; userId: string; role: Role; active: boolean; organisationId: string };
+	| { type: 'user-changed'; userId: string; role: Role; active: boolean; organisationId: string }
+	/** A project row changed (projection, lifecycle, import): grids refresh it live. */
+	| { type: 'project-changed'; projectId: string };
 
 type Listener = (event: AppEvent) => void;
 

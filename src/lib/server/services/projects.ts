@@ -1,0 +1,122 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { can, type Actor } from '../../domain/permissions.ts';
+import { validateProject, type FieldKey, type ProjectFields } from '../../domain/project.ts';
+import { documentName } from '../../collab/documents.ts';
+import { writeDescription, writeFields } from '../../collab/project-doc.ts';
+import { db, type Db } from '../db/client.ts';
+import { organisations, projectEvents, projectFieldProvenance, projects, type ProjectRow } from '../db/schema.ts';
+import { generateId } from '../auth/tokens.ts';
+import { events } from '../events.ts';
+import { log } from '../log.ts';
+import { storeInitialState } from './document-store.ts';
+import { searchVector } from './projection.ts';
+
+export type ProjectView = ProjectRow & { ownerName: string; ownerAbbreviation: string };
+
+export const asResource = (p: Pick<ProjectRow, 'ownerOrganisationId' | 'visibility' | 'archivedAt'>) =>
+	({ kind: 'project', ownerOrganisationId: p.ownerOrganisationId, visibility: p.visibility, archived: p.archivedAt !== null }) as const;
+
+/** A project the actor may read; anything else is "not found" (no hint that it exists). */
+export async function getProject(actor: Actor, id: string): Promise<ProjectView | null> {
+	const [row] = await db()
+		.select({ project: projects, ownerName: organisations.name, ownerAbbreviation: organisations.abbreviation })
+		.from(projects)
+		.innerJoin(organisations, eq(organisations.id, projects.ownerOrganisationId))
+		.where(eq(projects.id, id));
+	if (!row || !can(actor, 'read', asResource(row.project))) return null;
+	return { ...row.project, ownerName: row.ownerName, ownerAbbreviation: row.ownerAbbreviation };
+}
+
+async function nextCode(tx: Pick<Db, 'select'>, year: number): Promise<string> {
+	const prefix = `RIP-${year}-`;
+	const [{ max }] = await tx
+		.select({ max: sql<string | null>`max(substring(${projects.code} from ${prefix.length + 1})::int)` })
+		.from(projects)
+		.where(sql`${projects.code} like ${prefix + '%'}`);
+	return `${prefix}${String(Number(max ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export interface NewProject {
+	fields: ProjectFields;
+	description?: string[];
+	ownerOrganisationId: string;
+	visibility: 'concept' | 'platform';
+	id?: string;
+	code?: string;
+	demo?: boolean;
+	createdAt?: Date;
+	updatedAt?: Date;
+}
+
+/** Inserts the row and the first state of its Y.Doc in one transaction (used by create, import and seed). */
+export async function insertProject(tx: Db, actor: { userId: string | null; name: string; organisationId: string }, input: NewProject): Promise<{ id: string; code: string }> {
+	const id = input.id ?? `p-${generateId()}`;
+	const code = input.code ?? (await nextCode(tx, new Date().getFullYear()));
+	const doc = new Y.Doc();
+	writeFields(doc, input.fields);
+	if (input.description?.length) writeDescription(doc, input.description);
+	const descriptionText = (input.description ?? []).join('\n');
+	await tx.insert(projects).values({
+		id, code, ...input.fields, descriptionText, ownerOrganisationId: input.ownerOrganisationId, visibility: input.visibility,
+		demo: input.demo ?? false, createdBy: actor.userId, createdAt: input.createdAt, updatedAt: input.updatedAt
+	});
+	await tx.update(projects).set({ search: searchVector }).where(eq(projects.id, id));
+	await storeInitialState(tx, documentName.project(id), doc);
+	await tx.insert(projectEvents).values({ projectId: id, kind: 'created', toValue: input.fields.status, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId, at: input.createdAt });
+	return { id, code };
+}
+
+export type CreateResult = { ok: true; id: string } | { ok: false; reason: 'forbidden' } | { ok: false; reason: 'invalid'; errors: Partial<Record<FieldKey, string>> };
+
+/** A new project starts as a concept of the creator's organisation. */
+export async function createProject(actor: Actor & { name: string }, raw: Partial<Record<FieldKey, unknown>>): Promise<CreateResult> {
+	if (!can(actor, 'edit', { kind: 'inventory' })) return { ok: false, reason: 'forbidden' };
+	const checked = validateProject(raw);
+	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+	const { id } = await db().transaction((tx) => insertProject(tx as unknown as Db, actor, { fields: checked.fields, ownerOrganisationId: actor.organisationId, visibility: 'concept' }));
+	events.publish({ type: 'project-changed', projectId: id });
+	log.info({ event: 'project-created', projectId: id, by: actor.userId }, 'project created');
+	return { ok: true, id };
+}
+
+type Lifecycle = 'archive' | 'restore' | 'share';
+export type LifecycleResult = { ok: true } | { ok: false; reason: 'not-found' | 'forbidden' | 'no-change' };
+
+/** Archive, restore, or share a concept with the platform; each is a timeline event. */
+export async function changeLifecycle(actor: Actor & { name: string }, id: string, action: Lifecycle): Promise<LifecycleResult> {
+	const project = await getProject(actor, id);
+	if (!project) return { ok: false, reason: 'not-found' };
+	if (!can(actor, 'manage', asResource(project))) return { ok: false, reason: 'forbidden' };
+	const set =
+		action === 'archive' ? (project.archivedAt ? null : { archivedAt: new Date() })
+		: action === 'restore' ? (project.archivedAt ? { archivedAt: null } : null)
+		: project.visibility === 'concept' ? { visibility: 'platform' as const } : null;
+	if (!set) return { ok: false, reason: 'no-change' };
+	await db().transaction(async (tx) => {
+		await tx.update(projects).set({ ...set, updatedAt: new Date() }).where(eq(projects.id, id));
+		await tx.insert(projectEvents).values({ projectId: id, kind: action, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId });
+	});
+	events.publish({ type: 'project-changed', projectId: id });
+	return { ok: true };
+}
+
+export async function projectTimeline(actor: Actor, id: string) {
+	if (!(await getProject(actor, id))) return null;
+	return db()
+		.select({ id: projectEvents.id, kind: projectEvents.kind, fromValue: projectEvents.fromValue, toValue: projectEvents.toValue, note: projectEvents.note, userName: projectEvents.userName, organisationName: organisations.name, at: projectEvents.at })
+		.from(projectEvents)
+		.leftJoin(organisations, eq(organisations.id, projectEvents.organisationId))
+		.where(eq(projectEvents.projectId, id))
+		.orderBy(desc(projectEvents.at), desc(projectEvents.id))
+		.limit(200);
+}
+
+export async function projectProvenance(actor: Actor, id: string) {
+	if (!(await getProject(actor, id))) return null;
+	return db()
+		.select({ field: projectFieldProvenance.field, userName: projectFieldProvenance.userName, organisationName: organisations.name, changedAt: projectFieldProvenance.changedAt })
+		.from(projectFieldProvenance)
+		.leftJoin(organisations, eq(organisations.id, projectFieldProvenance.organisationId))
+		.where(and(eq(projectFieldProvenance.projectId, id)));
+}
