@@ -9,7 +9,7 @@ export type AppEvent =
 	| { type: 'session-revoked'; sessionId: string; userId: string }
 	| { type: 'user-changed'; userId: string; role: Role; active: boolean; organisationId: string }
 	/** A project row changed (projection, lifecycle, import): grids refresh it live. */
-	| { type: 'project-changed'; projectId: string };
+	| { type: 'project-changed'; projectId: string; ownerOrganisationId: string; visibility: 'concept' | 'platform' };
 
 type Listener = (event: AppEvent) => void;
 

@@ -67,15 +67,15 @@ export async function addLink(actor: Actor & { name: string }, fromId: string, t
 			await tx.insert(projectEvents).values({ projectId, kind: 'link-added', toValue: `${type}:${otherCode}`, note: checkedNote.value || null, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId });
 		}
 	});
-	events.publish({ type: 'project-changed', projectId: fromId });
-	events.publish({ type: 'project-changed', projectId: toId });
+	for (const p of [from, to]) events.publish({ type: 'project-changed', projectId: p.id, ownerOrganisationId: p.ownerOrganisationId, visibility: p.visibility });
 	return { ok: true, id };
 }
 
 /** Removable by whoever proposed the link, and by admins. */
 export async function removeLink(actor: Actor & { name: string }, linkId: string): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'forbidden' }> {
 	const [link] = await db().select().from(projectLinks).where(eq(projectLinks.id, linkId));
-	if (!link || !(await getProject(actor, link.fromProjectId)) || !(await getProject(actor, link.toProjectId))) return { ok: false, reason: 'not-found' };
+	const ends = link ? await Promise.all([getProject(actor, link.fromProjectId), getProject(actor, link.toProjectId)]) : [];
+	if (!link || !ends[0] || !ends[1]) return { ok: false, reason: 'not-found' };
 	if (actor.role !== 'admin' && link.proposedBy !== actor.userId) return { ok: false, reason: 'forbidden' };
 	await db().transaction(async (tx) => {
 		await tx.delete(projectLinks).where(eq(projectLinks.id, linkId));
@@ -83,6 +83,6 @@ export async function removeLink(actor: Actor & { name: string }, linkId: string
 			await tx.insert(projectEvents).values({ projectId, kind: 'link-removed', toValue: link.type, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId });
 		}
 	});
-	events.publish({ type: 'project-changed', projectId: link.fromProjectId });
+	for (const p of ends) if (p) events.publish({ type: 'project-changed', projectId: p.id, ownerOrganisationId: p.ownerOrganisationId, visibility: p.visibility });
 	return { ok: true };
 }

@@ -75,7 +75,7 @@ export async function createProject(actor: Actor & { name: string }, raw: Partia
 	const checked = validateProject(raw);
 	if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
 	const { id } = await db().transaction((tx) => insertProject(tx as unknown as Db, actor, { fields: checked.fields, ownerOrganisationId: actor.organisationId, visibility: 'concept' }));
-	events.publish({ type: 'project-changed', projectId: id });
+	events.publish({ type: 'project-changed', projectId: id, ownerOrganisationId: actor.organisationId, visibility: 'concept' });
 	log.info({ event: 'project-created', projectId: id, by: actor.userId }, 'project created');
 	return { ok: true, id };
 }
@@ -97,7 +97,7 @@ export async function changeLifecycle(actor: Actor & { name: string }, id: strin
 		await tx.update(projects).set({ ...set, updatedAt: new Date() }).where(eq(projects.id, id));
 		await tx.insert(projectEvents).values({ projectId: id, kind: action, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId });
 	});
-	events.publish({ type: 'project-changed', projectId: id });
+	events.publish({ type: 'project-changed', projectId: id, ownerOrganisationId: project.ownerOrganisationId, visibility: action === 'share' ? 'platform' : project.visibility });
 	return { ok: true };
 }
 

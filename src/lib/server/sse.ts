@@ -1,0 +1,63 @@
+import { can, type Actor } from '../domain/permissions.ts';
+import { events, type AppEvent } from './events.ts';
+
+/** What a browser may learn from an app event; null = this actor must not see it at all. */
+export function eventFor(actor: Actor, event: AppEvent): Record<string, unknown> | null {
+	switch (event.type) {
+		case 'project-changed':
+			return can(actor, 'read', { kind: 'project', ownerOrganisationId: event.ownerOrganisationId, visibility: event.visibility, archived: false })
+				? { type: event.type, projectId: event.projectId }
+				: null;
+		default:
+			// Account events stay on the server (they drive socket closing, not pages).
+			return null;
+	}
+}
+
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * A Server-Sent Events stream of the app events this actor may see, from this and
+ * (through Redis) every other instance. When the actor's account or session changes the
+ * stream ends; EventSource reconnects and the new request is authorised afresh.
+ */
+export function eventStream(actor: Actor): Response {
+	let cleanup = () => {};
+	const stream = new ReadableStream<Uint8Array>({
+		start(controller) {
+			const encoder = new TextEncoder();
+			const send = (text: string) => {
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					cleanup();
+				}
+			};
+			send('retry: 3000\n\n');
+			const unsubscribe = events.subscribe((event) => {
+				if ((event.type === 'session-revoked' || event.type === 'user-changed') && event.userId === actor.userId) {
+					cleanup();
+					return;
+				}
+				const payload = eventFor(actor, event);
+				if (payload) send(`data: ${JSON.stringify(payload)}\n\n`);
+			});
+			const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
+			cleanup = () => {
+				clearInterval(heartbeat);
+				unsubscribe();
+				try {
+					controller.close();
+				} catch {
+					/* already closed */
+				}
+			};
+		},
+		cancel() {
+			cleanup();
+		}
+	});
+	return new Response(stream, {
+		headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' }
+	});
+}
