@@ -49,8 +49,17 @@ export async function listLinks(actor: Actor, projectId: string): Promise<LinkVi
 
 export type LinkResult = { ok: true; id: string } | { ok: false; reason: 'not-found' | 'forbidden' | 'self' | 'type' | 'note' | 'exists' };
 
-export async function addLink(actor: Actor & { name: string }, fromId: string, toId: string, type: string, note: string): Promise<LinkResult> {
+/** People type the code they see ("RIP-2026-0012"); integrations may send the id. */
+async function resolveProjectId(ref: string): Promise<string> {
+	const trimmed = ref.trim();
+	if (!/^rip-/i.test(trimmed)) return trimmed.toLowerCase();
+	const [row] = await db().select({ id: projects.id }).from(projects).where(eq(projects.code, trimmed.toUpperCase()));
+	return row?.id ?? '';
+}
+
+export async function addLink(actor: Actor & { name: string }, fromId: string, toRef: string, type: string, note: string): Promise<LinkResult> {
 	if (!(LINK_TYPES as readonly string[]).includes(type)) return { ok: false, reason: 'type' };
+	const toId = await resolveProjectId(toRef.slice(0, 100));
 	const checkedNote = note.trim() ? validateName(note, 500) : { ok: true as const, value: '' };
 	if (!checkedNote.ok) return { ok: false, reason: 'note' };
 	if (fromId === toId) return { ok: false, reason: 'self' };

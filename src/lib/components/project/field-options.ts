@@ -1,0 +1,48 @@
+import { COROP, INITIATOR_TYPES, INSTRUMENTS, KEY_TECHNOLOGIES, KIAS, MISSIONS, PHASES, PROVINCES, STATUSES, THEMES, type Option } from '$lib/domain/reference';
+import type { FieldKey, ProjectFields } from '$lib/domain/project';
+import { statusLabel } from '$lib/i18n/project-labels';
+
+const plain = (values: readonly string[], label: (v: string) => string = (v) => v.replaceAll('_', ' ')): Option[] => values.map((id) => ({ id, label: label(id) }));
+
+/** The choices offered for a field, narrowed by what is already chosen (COROP by province, missions by theme). */
+export function optionsFor(key: FieldKey, values: Partial<ProjectFields>): Option[] {
+	switch (key) {
+		case 'provinces':
+			return PROVINCES;
+		case 'corop': {
+			const provinces = values.provinces ?? [];
+			return COROP.filter((c) => provinces.includes(c.province) || (values.corop ?? []).includes(c.id));
+		}
+		case 'themeId':
+			return THEMES;
+		case 'missionIds':
+			return MISSIONS.filter((m) => !values.themeId || m.theme === values.themeId || (values.missionIds ?? []).includes(m.id));
+		case 'kiaIds':
+			return KIAS;
+		case 'keyTechnologyIds':
+			return KEY_TECHNOLOGIES;
+		case 'instrumentIds':
+			return INSTRUMENTS;
+		case 'status':
+			return plain(STATUSES, statusLabel);
+		case 'phase':
+			return plain(PHASES);
+		case 'initiatorType':
+			return plain(INITIATOR_TYPES);
+		case 'trlCurrent':
+		case 'trlTarget':
+			return plain(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+		default:
+			return [];
+	}
+}
+
+/** How the form is sectioned; every field appears exactly once. */
+export const SECTIONS: { id: string; fields: FieldKey[] }[] = [
+	{ id: 'basis', fields: ['title', 'summary', 'status', 'initiator', 'initiatorType', 'partners', 'tags'] },
+	{ id: 'regio', fields: ['provinces', 'corop'] },
+	{ id: 'beleid', fields: ['themeId', 'missionIds', 'kiaIds', 'keyTechnologyIds', 'instrumentIds'] },
+	{ id: 'financiering', fields: ['totalBudget', 'requestedAmount', 'cofinancing'] },
+	{ id: 'voortgang', fields: ['phase', 'trlCurrent', 'trlTarget', 'periodStart', 'periodEnd'] },
+	{ id: 'contact', fields: ['contactName', 'contactRole', 'contactEmail'] }
+];
