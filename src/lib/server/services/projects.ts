@@ -31,7 +31,7 @@ export async function getProject(actor: Actor, id: string): Promise<ProjectView 
 async function nextCode(tx: Pick<Db, 'select'>, year: number): Promise<string> {
 	const prefix = `RIP-${year}-`;
 	const [{ max }] = await tx
-		.select({ max: sql<string | null>`max(substring(${projects.code} from ${prefix.length + 1})::int)` })
+		.select({ max: sql<string | null>`max(split_part(${projects.code}, '-', 3)::int)` })
 		.from(projects)
 		.where(sql`${projects.code} like ${prefix + '%'}`);
 	return `${prefix}${String(Number(max ?? 0) + 1).padStart(4, '0')}`;
