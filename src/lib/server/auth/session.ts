@@ -43,7 +43,11 @@ export async function createSession(userId: string, userAgent: string, now = new
 
 /** Same code for HTTP requests and the websocket upgrade. */
 export async function validateSessionToken(token: string, now = new Date()): Promise<Validated> {
-	const id = hashToken(token);
+	return validateSessionId(hashToken(token), now);
+}
+
+/** For servers that hold the session id, not the token (open websockets re-checking rights). */
+export async function validateSessionId(id: string, now = new Date()): Promise<Validated> {
 	const rows = await db()
 		.select({ session: sessions, user: users, org: organisations })
 		.from(sessions)

@@ -37,6 +37,7 @@ export interface ProjectionResult {
 	/** Fields whose document value was refused, with the last valid value to set back. */
 	setBack: Partial<ProjectFields>;
 	changed: FieldKey[];
+	scope: { ownerOrganisationId: string; visibility: 'concept' | 'platform' };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -58,7 +59,8 @@ export async function projectDocument(projectId: string, doc: Y.Doc, changes: Fi
 	const changed = FIELD_KEYS.filter((k) => !refused.has(k) && !same(next[k], current[k]));
 	const text = descriptionText(doc).slice(0, 200_000);
 	const setBack = Object.fromEntries([...refused].map((k) => [k, current[k]])) as Partial<ProjectFields>;
-	if (changed.length === 0 && text === row.descriptionText) return { setBack, changed };
+	const scope = { ownerOrganisationId: row.ownerOrganisationId, visibility: row.visibility };
+	if (changed.length === 0 && text === row.descriptionText) return { setBack, changed, scope };
 
 	const update = Object.fromEntries(changed.map((k) => [k, next[k]]));
 	await db().transaction(async (tx) => {
@@ -79,5 +81,5 @@ export async function projectDocument(projectId: string, doc: Y.Doc, changes: Fi
 		}
 	});
 	if (refused.size) log.warn({ doc: `project:${projectId}`, fields: [...refused] }, 'invalid project fields refused');
-	return { setBack, changed };
+	return { setBack, changed, scope };
 }

@@ -1,0 +1,75 @@
+/**
+ * Real y-websocket clients in Node for integration tests: the stock WebsocketProvider
+ * over `ws`, with the session cookie and Origin a browser would send.
+ */
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { MessageType } from '../../src/lib/collab/messages.ts';
+
+export function socketClass(cookie: string, origin: string) {
+	return class extends WebSocket {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols, { headers: { cookie, origin } });
+		}
+	};
+}
+
+export interface TestClient {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	/** Latest Persisted state vector from the server. */
+	persisted(): Map<number, number>;
+	access(): string | null;
+	closeCodes: number[];
+	destroy(): void;
+}
+
+export function connect(baseUrl: string, cookie: string, docName: string, options: { origin?: string; doc?: Y.Doc } = {}): TestClient {
+	const doc = options.doc ?? new Y.Doc();
+	const wsUrl = baseUrl.replace(/^http/, 'ws') + '/collab';
+	// disableBc: clients in one Node process would otherwise talk over BroadcastChannel, bypassing the server.
+	const provider = new WebsocketProvider(wsUrl, docName, doc, { WebSocketPolyfill: socketClass(cookie, options.origin ?? baseUrl) as unknown as typeof globalThis.WebSocket, maxBackoffTime: 300, disableBc: true });
+	let persisted = new Map<number, number>();
+	let access: string | null = null;
+	const closeCodes: number[] = [];
+	provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
+		persisted = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+	};
+	provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
+		access = decoding.readVarString(decoder);
+	};
+	provider.on('connection-close', (event: CloseEvent | null) => {
+		if (event) closeCodes.push(event.code);
+	});
+	return { doc, provider, persisted: () => persisted, access: () => access, closeCodes, destroy: () => (provider.destroy(), doc.destroy()) };
+}
+
+/** True when everything this client has (its whole state vector) is durably stored on the server. */
+export function allPersisted(client: TestClient): boolean {
+	const local = Y.decodeStateVector(Y.encodeStateVector(client.doc));
+	const stored = client.persisted();
+	return [...local].every(([id, clock]) => (stored.get(id) ?? 0) >= clock);
+}
+
+/** Polls a condition (bounded): tests wait for events, never for fixed times. */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await condition()) return;
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	throw new Error(`timed out waiting for: ${what}`);
+}
+
+/** A raw websocket speaking the protocol by hand, for crafted messages. */
+export function rawSocket(baseUrl: string, cookie: string, docName: string, origin = baseUrl): Promise<{ ws: WebSocket; status?: number; closed: Promise<number> }> {
+	return new Promise((resolve) => {
+		const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/collab/' + docName, { headers: { cookie, origin } });
+		const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+		ws.on('open', () => resolve({ ws, closed }));
+		ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode, closed }));
+		ws.on('error', () => undefined);
+	});
+}
