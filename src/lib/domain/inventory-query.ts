@@ -56,7 +56,8 @@ const ORG_ID = /^[a-z0-9-]{1,60}$/;
 
 /** Unknown or malformed parameters are ignored, never an error: a shared link keeps working. */
 export function parseInventoryQuery(params: URLSearchParams): InventoryQuery {
-	const sort = params.get(PARAM.sort);
+	const rawSort = params.get(PARAM.sort);
+	const sort = (SORT_KEYS as readonly string[]).includes(rawSort ?? '') ? (rawSort as SortKey) : null;
 	const group = params.get(PARAM.group);
 	const page = Number(params.get(PARAM.page));
 	const pageSize = Number(params.get(PARAM.pageSize));
@@ -72,7 +73,7 @@ export function parseInventoryQuery(params: URLSearchParams): InventoryQuery {
 		budgetMin: amount(params.get(PARAM.budgetMin)),
 		budgetMax: amount(params.get(PARAM.budgetMax)),
 		archived: params.get(PARAM.archived) === '1',
-		sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : DEFAULT_QUERY.sort,
+		sort: sort ?? DEFAULT_QUERY.sort,
 		dir: params.get(PARAM.dir) === 'asc' ? 'asc' : params.get(PARAM.dir) === 'desc' ? 'desc' : sort ? 'asc' : DEFAULT_QUERY.dir,
 		group: (GROUP_KEYS as readonly string[]).includes(group ?? '') ? (group as GroupKey) : null,
 		page: Number.isSafeInteger(page) && page >= 1 ? Math.min(page, 10_000) : 1,
