@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { BUILD_HANDLER, ROOT } from '../support/paths.ts';
 import { buildTemplate } from '../support/template.ts';
 
+process.env.LOG_LEVEL ??= 'warn';
+
 /** Integration tests run the production server: make sure the build and the PGlite template exist. */
 export default async function setup(): Promise<void> {
 	if (!fs.existsSync(BUILD_HANDLER)) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
