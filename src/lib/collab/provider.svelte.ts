@@ -25,6 +25,8 @@ export class CollabSession {
 	synced = $state(false);
 	saved = $state(false);
 	ended = $state(false);
+	/** Synced at least once: a later disconnect means offline, not still connecting. */
+	hasSynced = $state(false);
 	access = $state<AccessMode | null>(null);
 	peers = $state<PeerUser[]>([]);
 	readonly doc: Y.Doc;
@@ -45,7 +47,11 @@ export class CollabSession {
 			this.access = decoding.readVarString(decoder) as AccessMode;
 		};
 		this.provider.on('status', ({ status }: { status: string }) => (this.connected = status === 'connected'));
-		this.provider.on('sync', (synced: boolean) => ((this.synced = synced), this.#check()));
+		this.provider.on('sync', (synced: boolean) => {
+			this.synced = synced;
+			if (synced) this.hasSynced = true;
+			this.#check();
+		});
 		this.provider.on('connection-close', (event: CloseEvent | null) => {
 			this.connected = false;
 			if (event && FINAL_CLOSE_CODES.includes(event.code)) {
@@ -55,7 +61,15 @@ export class CollabSession {
 		});
 		this.provider.awareness.on('change', () => this.#readPeers());
 		this.doc.on('update', () => this.#check());
+		// A dead network does not always close a websocket promptly: follow the browser's own view.
+		window.addEventListener('offline', this.#goOffline);
+		window.addEventListener('online', this.#goOnline);
 	}
+
+	#goOffline = () => this.provider.disconnect();
+	#goOnline = () => {
+		if (!this.ended) this.provider.connect();
+	};
 
 	/** Saved = the server's persisted state vector covers every clock we hold, ours and offline ones alike. */
 	#check() {
@@ -79,12 +93,14 @@ export class CollabSession {
 
 	get statusText(): string {
 		if (this.ended) return m.collab_ended();
-		if (!this.connected) return this.synced ? m.collab_offline() : m.collab_connecting();
+		if (!this.connected) return this.hasSynced ? m.collab_offline() : m.collab_connecting();
 		if (!this.synced) return m.collab_connecting();
 		return this.saved ? m.collab_saved() : m.collab_unsaved();
 	}
 
 	destroy() {
+		window.removeEventListener('offline', this.#goOffline);
+		window.removeEventListener('online', this.#goOnline);
 		this.provider.destroy();
 		void this.#local.destroy();
 		this.doc.destroy();
