@@ -26,8 +26,9 @@ const steps = [
 ];
 
 function count(step) {
+	if (!step.report) return null;
 	const file = path.join(reports, step.file);
-	if (!step.report || !fs.existsSync(file)) return null;
+	if (!fs.existsSync(file)) return null;
 	const data = JSON.parse(fs.readFileSync(file, 'utf8'));
 	if (step.report === 'vitest') return { passed: data.numPassedTests, failed: data.numFailedTests, skipped: data.numPendingTests + data.numTodoTests };
 	const s = data.stats ?? {};
