@@ -67,7 +67,7 @@ test('a password reset link works once and ends the old sessions', async ({ page
 	await user.goto('/account');
 	await loginAs(page, 'beheerder@demo.tafel');
 	await page.goto('/beheer/gebruikers');
-	await page.locator('tr[data-user="facilitator@demo.tafel"]').getByRole('button', { name: 'Nieuwe link: Frank Facilitator' }).click();
+	await page.locator('tr[data-user="facilitator@demo.tafel"]').getByRole('button', { name: 'Wachtwoordlink maken: Frank Facilitator' }).click();
 	const link = (await page.getByLabel('Eenmalige link').textContent())!.replace(/^https?:\/\/[^/]+/, app.url);
 	const fresh = await (await page.context().browser()!.newContext()).newPage();
 	await fresh.goto(link);
