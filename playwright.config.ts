@@ -13,7 +13,7 @@ export default defineConfig({
 	workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
 	retries: 0,
 	timeout: 60_000,
-	expect: { timeout: 10_000 },
+	expect: { timeout: 20_000 },
 	reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'tests/.tmp/reports/e2e.json' }]],
 	use: {
 		locale: 'nl-NL',

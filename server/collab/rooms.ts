@@ -47,7 +47,7 @@ export class Room {
 	approximateSize = 0;
 	#stateCache: Uint8Array | null = null;
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
-	#awaitingAck = new Set<Peer>();
+	#ackScheduled = false;
 	#idleTimer: NodeJS.Timeout | null = null;
 
 	constructor(readonly ref: DocumentRef) {
@@ -91,7 +91,6 @@ export class Room {
 
 	leave(peer: Peer) {
 		this.peers.delete(peer);
-		this.#awaitingAck.delete(peer);
 		awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null);
 		if (this.peers.size === 0) this.#idleTimer = setTimeout(() => void unloadRoom(this), LIMITS.idleUnloadMs);
 	}
@@ -115,8 +114,7 @@ export class Room {
 		this.approximateSize += update.length;
 		this.#outgoing.push({ update, origin });
 		if (this.#outgoing.length === 1) setImmediate(() => this.#fanOut());
-		const peer = this.peers.has(origin as Peer) ? (origin as Peer) : null;
-		enqueueUpdate(this.name, update, () => this.#committed(update, peer));
+		enqueueUpdate(this.name, update, () => this.#committed(update));
 	}
 
 	/** One frame per recipient per turn: everything new, minus what the recipient sent itself. */
@@ -135,17 +133,22 @@ export class Room {
 		}
 	}
 
-	#committed(update: Uint8Array, peer: Peer | null) {
+	#committed(update: Uint8Array) {
 		this.persisted = mergeVectors(this.persisted, vectorOfUpdate(update));
-		if (peer) this.#awaitingAck.add(peer);
-		if (this.#awaitingAck.size === 1 || !peer) queueMicrotask(() => this.#acknowledge());
+		if (!this.#ackScheduled) {
+			this.#ackScheduled = true;
+			queueMicrotask(() => this.#acknowledge());
+		}
 	}
 
+	/**
+	 * After a commit every peer hears the new persisted state vector, not only the
+	 * authors: everyone holds everyone's updates, and "Opgeslagen" must cover them all.
+	 */
 	#acknowledge() {
-		if (this.#awaitingAck.size === 0 && this.peers.size === 0) return;
+		this.#ackScheduled = false;
 		const message = this.persistedMessage();
-		for (const peer of this.#awaitingAck) peer.send(message);
-		this.#awaitingAck.clear();
+		for (const peer of this.peers) peer.send(message);
 		for (const h of hooks) h.afterPersist?.(this);
 		if (needsCompaction(this.name)) void compactDocument(this.name).catch((err) => log.warn({ doc: this.name, err: String(err) }, 'compaction failed'));
 	}
