@@ -6,6 +6,7 @@ import { generateId } from '../auth/tokens.ts';
 import { log } from '../log.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { organisationSeeds } from './organisations.ts';
+import { seedDemoProjects } from './projects.ts';
 
 /** Organisations are lookup data every instance needs; inserted once, then admin-owned. */
 export async function seedOrganisations(): Promise<void> {
@@ -28,5 +29,8 @@ export async function seedDemo(): Promise<void> {
 
 export async function seed(options: { demo: boolean }): Promise<void> {
 	await seedOrganisations();
-	if (options.demo) await seedDemo();
+	if (options.demo) {
+		await seedDemo();
+		await seedDemoProjects();
+	}
 }
