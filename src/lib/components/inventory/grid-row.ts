@@ -1,0 +1,43 @@
+/** What one grid row needs in the browser: a lean subset of the list row. */
+export interface GridRow {
+	id: string;
+	code: string;
+	title: string;
+	demo: boolean;
+	concept: boolean;
+	archived: boolean;
+	ownerName: string;
+	ownerAbbreviation: string;
+	provinces: string[];
+	themeId: string;
+	status: string;
+	totalBudget: number | null;
+	requestedAmount: number | null;
+	updatedAt: string;
+	// Unresolved comments arrive with the comments feature: `openComments?: number`.
+}
+
+interface ListRow {
+	id: string;
+	code: string;
+	title: string;
+	demo: boolean;
+	visibility: 'concept' | 'platform';
+	archivedAt: Date | null;
+	ownerName: string;
+	ownerAbbreviation: string;
+	provinces: string[];
+	themeId: string;
+	status: string;
+	totalBudget: number | null;
+	requestedAmount: number | null;
+	updatedAt: Date;
+}
+
+export function gridRow(row: ListRow): GridRow {
+	return {
+		id: row.id, code: row.code, title: row.title, demo: row.demo, concept: row.visibility === 'concept', archived: row.archivedAt !== null,
+		ownerName: row.ownerName, ownerAbbreviation: row.ownerAbbreviation, provinces: row.provinces, themeId: row.themeId, status: row.status,
+		totalBudget: row.totalBudget, requestedAmount: row.requestedAmount, updatedAt: row.updatedAt.toISOString()
+	};
+}

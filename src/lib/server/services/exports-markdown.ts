@@ -1,0 +1,84 @@
+/**
+ * One project as a Markdown document (fields, description, links, timeline) for
+ * notes, e-mail and conversion to PDF. Only for projects the actor may read.
+ */
+import type { Actor } from '../../domain/permissions.ts';
+import { FIELD_KEYS } from '../../domain/project.ts';
+import { getProject, projectTimeline } from './projects.ts';
+import { listLinks } from './links.ts';
+import { dutch, fieldText } from './exports.ts';
+
+// User text may contain Markdown or HTML; escaped, it renders as the text that was typed.
+const escape = (text: string) => text.replace(/[\\`*_{}[\]()<>#|!~]/g, '\\$&');
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+function fieldLines(fields: Record<string, unknown>): string[] {
+	const lines: string[] = [];
+	for (const key of FIELD_KEYS) {
+		if (key === 'title') continue;
+		const value = fieldText(key, fields[key]);
+		if (value === null || value === '') continue;
+		const shown = typeof value === 'number' && key !== 'trlCurrent' && key !== 'trlTarget' ? euro.format(value) : String(value);
+		lines.push(`| ${escape(dutch(`field_${key}`))} | ${escape(shown).replace(/\n/g, ' ')} |`);
+	}
+	return lines;
+}
+
+interface TimelineEvent {
+	kind: string;
+	fromValue: string | null;
+	toValue: string | null;
+	note: string | null;
+	userName: string;
+	at: Date;
+}
+
+function describe(e: TimelineEvent): string {
+	const status = (v: string | null) => dutch(`status_${v ?? ''}`);
+	switch (e.kind) {
+		case 'status': return dutch('timeline_status', { from: status(e.fromValue), to: status(e.toValue) });
+		case 'created': return dutch('timeline_created', { status: status(e.toValue) });
+		case 'archive': return dutch('timeline_archived');
+		case 'restore': return dutch('timeline_restored');
+		case 'share': return dutch('timeline_shared');
+		case 'link-added': {
+			const [type, code] = (e.toValue ?? ':').split(':');
+			return dutch('timeline_link_added', { type: dutch(`link_${type}`), code });
+		}
+		case 'link-removed': return dutch('timeline_link_removed', { type: dutch(`link_${e.toValue ?? ''}`) });
+		default: return e.kind;
+	}
+}
+
+/** null = not found or not visible to this actor (the route answers 404 either way). */
+export async function projectMarkdown(actor: Actor, id: string): Promise<{ code: string; markdown: string } | null> {
+	const project = await getProject(actor, id);
+	if (!project) return null;
+	const [links, timeline] = await Promise.all([listLinks(actor, id), projectTimeline(actor, id)]);
+	const badges = [project.demo ? dutch('demo_label') : '', project.visibility === 'concept' ? dutch('concept_label') : '', project.archivedAt ? dutch('project_archived') : ''].filter(Boolean);
+	const out = [
+		`# ${escape(project.code)} · ${escape(project.title)}`,
+		'',
+		`${escape(dutch('project_owner', { organisation: project.ownerName }))}${badges.length ? ` · ${badges.join(' · ')}` : ''}`,
+		'',
+		`| ${dutch('inventory_md_field')} | ${dutch('inventory_md_value')} |`,
+		'| --- | --- |',
+		...fieldLines(project),
+		'',
+		`## ${dutch('field_description')}`,
+		'',
+		...(project.descriptionText.trim() ? project.descriptionText.split('\n').flatMap((p) => [escape(p), '']) : [`_${dutch('inventory_md_empty')}_`, '']),
+		`## ${dutch('links_title')}`,
+		'',
+		...(links?.length ? links.map((l) => `- ${dutch(`link_${l.type}`)}: ${escape(l.other.code)} · ${escape(l.other.title)}${l.note ? ` — ${escape(l.note)}` : ''}`) : [`_${dutch('inventory_md_empty')}_`]),
+		'',
+		`## ${dutch('timeline_title')}`,
+		'',
+		...(timeline ?? []).map((e) => `- ${dateTime.format(e.at)} — ${escape(describe(e))}${e.note ? ` (${escape(e.note)})` : ''}${e.userName ? ` · ${escape(e.userName)}` : ''}`),
+		'',
+		`_${dutch('inventory_md_generated', { date: dateTime.format(new Date()) })}_`,
+		''
+	];
+	return { code: project.code, markdown: out.join('\n') };
+}
