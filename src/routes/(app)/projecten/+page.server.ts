@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { can } from '$lib/domain/permissions';
-import { parseInventoryQuery } from '$lib/domain/inventory-query';
+import { readInventoryQuery } from '$lib/components/inventory/read-query';
 import { requireUser } from '$lib/server/guard';
 import { groupProjects, listProjects } from '$lib/server/services/inventory';
 import { listOrganisations } from '$lib/server/services/organisations';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
 	// Invalidated by the page when a project-changed event arrives (live list).
 	depends('app:projects');
-	const query = parseInventoryQuery(url.searchParams);
+	const query = readInventoryQuery(url.searchParams);
 	const [list, groups, views, organisations] = await Promise.all([
 		listProjects(user, query),
 		query.group ? groupProjects(user, query, query.group) : Promise.resolve(null),
@@ -35,7 +35,7 @@ export const actions: Actions = {
 	saveView: async ({ locals, url, request }) => {
 		const form = await request.formData();
 		const name = String(form.get('name') ?? '');
-		const query = parseInventoryQuery(new URLSearchParams(String(form.get('query') ?? '').slice(0, 8000)));
+		const query = readInventoryQuery(new URLSearchParams(String(form.get('query') ?? '').slice(0, 8000)));
 		const result = await saveView(requireUser(locals, url), name, query);
 		if (!result.ok) return fail(400, { viewError: result.reason, viewName: name.slice(0, 200) });
 		return { viewSaved: name.trim() };

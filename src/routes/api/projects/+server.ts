@@ -1,10 +1,10 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { parseInventoryQuery } from '$lib/domain/inventory-query';
+import { readInventoryQuery } from '$lib/components/inventory/read-query';
 import { apiProjectList } from '$lib/server/services/exports-json';
 
 /** The inventory for integrations: the grid's filters (URL parameters of /projecten), as JSON. */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	if (!locals.user) error(401, 'Niet ingelogd');
-	return json(await apiProjectList(locals.user, parseInventoryQuery(url.searchParams)));
+	return json(await apiProjectList(locals.user, readInventoryQuery(url.searchParams)));
 };

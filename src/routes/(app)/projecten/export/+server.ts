@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { parseInventoryQuery } from '$lib/domain/inventory-query';
+import { readInventoryQuery } from '$lib/components/inventory/read-query';
 import { requireUser } from '$lib/server/guard';
 import { exportCsv, exportFilename } from '$lib/server/services/exports';
 import { exportXlsx } from '$lib/server/services/exports-xlsx';
@@ -12,7 +12,7 @@ const download = (name: string) => ({ 'content-disposition': `attachment; filena
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const format = url.searchParams.get('formaat') ?? 'csv';
-	const query = parseInventoryQuery(url.searchParams);
+	const query = readInventoryQuery(url.searchParams);
 	if (format === 'csv') {
 		return new Response(await exportCsv(user, query), { headers: { 'content-type': 'text/csv; charset=utf-8', ...download(exportFilename('csv')) } });
 	}
