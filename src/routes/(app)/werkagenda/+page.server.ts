@@ -2,8 +2,22 @@ import type { PageServerLoad } from './$types';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/guard';
 import { documentName } from '$lib/collab/documents';
+import type { AccessMode } from '$lib/collab/messages';
+// The colour the collaboration server gives this user, so our own entry matches what others see.
+import { organisationColor } from '../../../../server/collab/awareness-identity.ts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { docName: documentName.werkagenda(), canEdit: can(user, 'edit', { kind: 'document', docKind: 'werkagenda' }) };
+	const access: AccessMode = can(user, 'edit', { kind: 'document', docKind: 'werkagenda' }) ? 'read-write' : 'read-only';
+	return {
+		docName: documentName.werkagenda(),
+		access,
+		caretUser: {
+			userId: user.userId,
+			name: user.name,
+			organisation: user.organisationAbbreviation,
+			organisationId: user.organisationId,
+			color: organisationColor(user.organisationId)
+		}
+	};
 };
