@@ -41,8 +41,10 @@ test('two members co-edit the Werkagenda live and see each other', async ({ newU
 	await expect(presenceOf(bram).getByRole('listitem').filter({ hasText: 'Eva de Vries' }).last()).not.toContainText('(u)');
 	await expect(eva.locator('.collaboration-carets__label', { hasText: 'Bram van Dijk' })).toBeVisible();
 	await expect(bram.locator('.collaboration-carets__label', { hasText: 'Eva de Vries' })).toBeVisible();
-	// The caret label must be readable: a real colour, contrast checked by axe.
-	await expect(eva.locator('.collaboration-carets__label', { hasText: 'Bram van Dijk' })).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+	// The caret label wears the person's colour (the same as their presence dot); axe checks its contrast.
+	const bramDot = await presenceOf(eva).getByRole('listitem').filter({ hasText: 'Bram van Dijk' }).last().locator('.dot').evaluate((el) => getComputedStyle(el).backgroundColor);
+	expect(bramDot).not.toBe('rgb(71, 85, 105)');
+	await expect(eva.locator('.collaboration-carets__label', { hasText: 'Bram van Dijk' })).toHaveCSS('background-color', bramDot);
 	await expectAccessible(eva);
 });
 
