@@ -57,7 +57,12 @@ export class CollabSession {
 		this.#local = new IndexeddbPersistence(storeName, this.doc);
 		this.#untrack = trackOfflineCopy(storeName, () => this.#local.clearData());
 		const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
-		this.provider = new WebsocketProvider(url, docName, this.doc, { maxBackoffTime: 4000 });
+		this.provider = new WebsocketProvider(url, docName, this.doc, {
+			maxBackoffTime: 4000,
+			// y-websocket gives up on every 44xx code; ours are worth retrying (rate limits, limits)
+			// except the final ones, where the session or the access is gone.
+			shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code)
+		});
 		// Handlers get (encoder, decoder, provider, emitSynced, type); ours write no reply.
 		this.provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
 			this.#persisted = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
