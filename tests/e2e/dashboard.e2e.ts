@@ -73,7 +73,7 @@ test('the map filters the grid: click and Enter on Noord-Brabant open its projec
 	await expect(page).toHaveURL(/\/projecten\?provincie=NL-NB$/);
 });
 
-test('the table alternatives hold the same numbers as the charts and the map', async ({ page, loginAs }) => {
+test('the table alternatives hold the same numbers as the charts and the map', async ({ page, loginAs, expectAccessible }) => {
 	await loginAs(page, EVA);
 	await page.goto('/dashboard');
 	for (const name of [/^Aantal projecten per thema/, /^Aantal projecten per instrument/, /^Aantal projecten per provincie/]) {
@@ -99,6 +99,8 @@ test('the table alternatives hold the same numbers as the charts and the map', a
 		}
 	}
 	expect(compared).toBeGreaterThan(0);
+	// All four tables are open now: axe checks their headers and contrast too.
+	await expectAccessible(page);
 });
 
 test('measure and filters are links: budget view of the ideas, still accessible', async ({ page, loginAs, expectAccessible }) => {
