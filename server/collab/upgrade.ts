@@ -17,6 +17,7 @@ import { documentAccess } from './access.ts';
 import { organisationColor } from './awareness-identity.ts';
 import { Connection } from './connection.ts';
 import { flushAllRooms, getRoom } from './rooms.ts';
+import { flushUpdates } from './persistence.ts';
 import { connections, watchPermissionChanges } from './registry.ts';
 import './project-hooks.ts';
 
@@ -125,4 +126,8 @@ export async function closeCollab(): Promise<void> {
 	state.closing = true;
 	await flushAllRooms();
 	for (const connection of connections) connection.close(CloseCode.ServiceRestart, 'server restart');
+	// Updates that arrived while the rooms were compacted: closed connections apply nothing
+	// more, so this write is the last. Their acknowledgement cannot be delivered any more;
+	// the clients send them again on reconnect, which is harmless.
+	await flushUpdates(Date.now() + 1_000);
 }
