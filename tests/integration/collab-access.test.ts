@@ -14,12 +14,13 @@ import { CloseCode, MessageType } from '../../src/lib/collab/messages.ts';
 const DOC = 'werkagenda:a4-rechten';
 const text = (c: TestClient) => c.doc.getText('t').toString();
 
-function updateFrame(update: Uint8Array, step = 2): Uint8Array {
+/** A sync frame; its own ArrayBuffer, as the DOM WebSocket type of the provider wants. */
+function updateFrame(update: Uint8Array, step = 2): Uint8Array<ArrayBuffer> {
 	const e = encoding.createEncoder();
 	encoding.writeVarUint(e, MessageType.Sync);
 	encoding.writeVarUint(e, step);
 	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
+	return new Uint8Array(encoding.toUint8Array(e));
 }
 
 /** An update written by a document that is not the connection's own (keeps that one clean). */
