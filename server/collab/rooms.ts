@@ -1,6 +1,7 @@
 /**
  * A room is one loaded document with its connected peers. It is loaded once however
- * many join at once, fans updates out once per event-loop turn, keeps its encoded
+ * many join at once, fans updates out once per event-loop turn (and, with Redis, to the
+ * rooms of other instances: fanout.ts), keeps its encoded
  * state for joiners until it changes, persists every accepted update, and unloads
  * when idle.
  */
@@ -13,6 +14,7 @@ import { log } from '#lib/server/log.ts';
 import { LIMITS } from './limits.ts';
 import { compactDocument, enqueueUpdate, flushUpdates, forgetDocument, loadDocument, needsCompaction } from './persistence.ts';
 import { mergeVectors, encodeVector, vectorOfUpdate } from './state-vectors.ts';
+import { attachRoom, detachRoom, publishAwareness, publishPersisted, publishUpdate, REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -38,7 +40,7 @@ export function frame(type: number, write: (encoder: encoding.Encoder) => void):
 	return encoding.toUint8Array(encoder);
 }
 
-export class Room {
+export class Room implements FanoutRoom {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
@@ -48,14 +50,17 @@ export class Room {
 	#stateCache: Uint8Array | null = null;
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
 	#ackScheduled = false;
+	#remoteAckScheduled = false;
 	#idleTimer: NodeJS.Timeout | null = null;
 
 	constructor(readonly ref: DocumentRef) {
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
-		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-			const message = frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed])));
+		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+			const message = frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
 			for (const peer of this.peers) peer.send(message);
+			if (origin !== REMOTE_ORIGIN) publishAwareness(this, update);
 		});
 	}
 
@@ -68,6 +73,23 @@ export class Room {
 		this.persisted = Y.decodeStateVector(Y.encodeStateVector(this.doc));
 		this.approximateSize = stored?.length ?? 0;
 		for (const h of hooks) h.attach?.(this);
+		attachRoom(this);
+	}
+
+	localAwarenessClients(): number[] {
+		return [...this.peers].flatMap((peer) => [...peer.clientIds]);
+	}
+
+	/** Another instance committed these clocks: our peers may count them as saved too. */
+	mergeRemotePersisted(vector: Map<number, number>): void {
+		this.persisted = mergeVectors(this.persisted, vector);
+		if (this.#remoteAckScheduled) return;
+		this.#remoteAckScheduled = true;
+		queueMicrotask(() => {
+			this.#remoteAckScheduled = false;
+			const message = this.persistedMessage();
+			for (const peer of this.peers) peer.send(message);
+		});
 	}
 
 	/** The full state for a joiner with an empty document, encoded once per change. */
@@ -114,13 +136,16 @@ export class Room {
 		this.approximateSize += update.length;
 		this.#outgoing.push({ update, origin });
 		if (this.#outgoing.length === 1) setImmediate(() => this.#fanOut());
-		enqueueUpdate(this.name, update, () => this.#committed(update));
+		// Updates from another instance were stored there.
+		if (origin !== REMOTE_ORIGIN) enqueueUpdate(this.name, update, () => this.#committed(update));
 	}
 
 	/** One frame per recipient per turn: everything new, minus what the recipient sent itself. */
 	#fanOut() {
 		const batch = this.#outgoing;
 		this.#outgoing = [];
+		const local = batch.filter((b) => b.origin !== REMOTE_ORIGIN);
+		if (local.length) publishUpdate(this, local.length === 1 ? local[0].update : Y.mergeUpdates(local.map((b) => b.update)));
 		if (batch.length === 0 || this.peers.size === 0) return;
 		const all = frame(MessageType.Sync, (e) => {
 			encoding.writeVarUint(e, 2);
@@ -149,6 +174,7 @@ export class Room {
 		this.#ackScheduled = false;
 		const message = this.persistedMessage();
 		for (const peer of this.peers) peer.send(message);
+		publishPersisted(this, encodeVector(this.persisted));
 		for (const h of hooks) h.afterPersist?.(this);
 		if (needsCompaction(this.name)) void compactDocument(this.name).catch((err) => log.warn({ doc: this.name, err: String(err) }, 'compaction failed'));
 	}
@@ -178,6 +204,7 @@ async function unloadRoom(room: Room): Promise<void> {
 	await compactDocument(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on unload failed'));
 	if (room.peers.size > 0) return;
 	rooms.delete(room.name);
+	detachRoom(room);
 	forgetDocument(room.name);
 	room.awareness.destroy();
 	room.doc.destroy();

@@ -18,6 +18,7 @@ import { organisationColor } from './awareness-identity.ts';
 import { Connection } from './connection.ts';
 import { flushAllRooms, getRoom } from './rooms.ts';
 import { flushUpdates } from './persistence.ts';
+import { stopFanout } from './fanout.ts';
 import { connections, watchPermissionChanges } from './registry.ts';
 import './project-hooks.ts';
 
@@ -130,4 +131,5 @@ export async function closeCollab(): Promise<void> {
 	// more, so this write is the last. Their acknowledgement cannot be delivered any more;
 	// the clients send them again on reconnect, which is harmless.
 	await flushUpdates(Date.now() + 1_000);
+	await stopFanout();
 }
