@@ -18,8 +18,14 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'Cross-Origin-Opener-Policy': 'same-origin'
 };
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const handle: Handle = async ({ event, resolve }) => {
 	await startApp();
+	// SvelteKit checks the Origin of form posts only; JSON calls that change things get the same rule.
+	if (!SAFE_METHODS.has(event.request.method) && event.url.pathname.startsWith('/api/') && event.request.headers.get('origin') !== event.url.origin) {
+		return new Response(JSON.stringify({ error: 'cross-site', message: 'Verzoek van een andere site geweigerd.' }), { status: 403, headers: { 'content-type': 'application/json' } });
+	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;

@@ -1,6 +1,8 @@
 import type { LayoutServerLoad } from './$types';
+import { unreadCount } from '$lib/server/services/notifications';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, depends }) => {
+	depends('app:notifications');
 	const user = locals.user;
 	return {
 		locale: locals.locale,
@@ -11,6 +13,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			organisationId: user.organisationId,
 			organisationName: user.organisationName,
 			organisationAbbreviation: user.organisationAbbreviation
-		}
+		},
+		// The header badge; kept live in the browser by the event stream.
+		unread: user ? await unreadCount(user.userId) : 0
 	};
 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, type Action, type Actor, type Resource } from './permissions.ts';
+import { can, canChangeComment, canReply, canResolveThread, canSeeThread, type Action, type Actor, type Resource } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
@@ -77,5 +77,41 @@ describe('scoped resources', () => {
 		expect(can(actor('observer'), 'manage', { kind: 'account', userId: 'u-observer' })).toBe(true);
 		expect(can(actor('member'), 'manage', { kind: 'account', userId: 'someone-else' })).toBe(false);
 		expect(can(actor('admin'), 'manage', { kind: 'account', userId: 'someone-else' })).toBe(true);
+	});
+});
+
+describe('comment threads', () => {
+	const doc: Resource = { kind: 'document', docKind: 'project', scope: { organisationId: 'prov-nb', visibility: 'platform' } };
+	const concept: Resource = { kind: 'document', docKind: 'project', scope: { organisationId: 'prov-nb', visibility: 'organisation' } };
+	const actor = (role: Role, organisationId: string, userId = `${role}-${organisationId}`): Actor => ({ userId, organisationId, role });
+	const internal = { authorId: 'member-prov-nb', organisationId: 'prov-nb', visibility: 'internal' } as const;
+	const shared = { authorId: 'participant-bom', organisationId: 'bom', visibility: 'platform' } as const;
+
+	test('internal threads are seen by their organisation only, admins of others included', () => {
+		expect(canSeeThread(actor('observer', 'prov-nb'), internal, doc)).toBe(true);
+		for (const role of ROLES) expect(canSeeThread(actor(role, 'min-ez'), internal, doc), role).toBe(false);
+		for (const role of ROLES) expect(canSeeThread(actor(role, 'min-ez'), shared, doc), role).toBe(true);
+	});
+	test('a thread on a concept project is as invisible as the project', () => {
+		expect(canSeeThread(actor('admin', 'min-ez'), shared, concept)).toBe(false);
+	});
+	test('participants reply, observers only read', () => {
+		expect(canReply(actor('participant', 'bom'), shared, doc)).toBe(true);
+		expect(canReply(actor('observer', 'bom'), shared, doc)).toBe(false);
+	});
+	test('resolving: the author, members of the owning organisation, facilitators and admins', () => {
+		expect(canResolveThread(actor('participant', 'bom'), shared, doc, 'prov-nb')).toBe(true);
+		expect(canResolveThread(actor('member', 'prov-nb'), shared, doc, 'prov-nb')).toBe(true);
+		expect(canResolveThread(actor('member', 'min-ez'), shared, doc, 'prov-nb')).toBe(false);
+		expect(canResolveThread(actor('facilitator', 'ipo'), shared, doc, 'prov-nb')).toBe(true);
+		expect(canResolveThread(actor('admin', 'min-ez'), shared, doc, 'prov-nb')).toBe(true);
+		expect(canResolveThread(actor('participant', 'bom', 'other'), shared, doc, 'prov-nb')).toBe(false);
+	});
+	test('own comments can be edited and deleted; admins delete but never edit others', () => {
+		const comment = { authorId: 'participant-bom' };
+		expect(canChangeComment(actor('participant', 'bom'), comment, 'edit', shared, doc)).toBe(true);
+		expect(canChangeComment(actor('member', 'bom'), comment, 'delete', shared, doc)).toBe(false);
+		expect(canChangeComment(actor('admin', 'min-ez'), comment, 'delete', shared, doc)).toBe(true);
+		expect(canChangeComment(actor('admin', 'min-ez'), comment, 'edit', shared, doc)).toBe(false);
 	});
 });

@@ -87,3 +87,41 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 	}
 	return true;
 }
+
+/** What the policy needs to know of a comment thread. */
+export interface ThreadRef {
+	authorId: string;
+	organisationId: string;
+	visibility: 'platform' | 'internal';
+}
+
+/**
+ * Threads follow their document, and an internal thread stays inside the author's
+ * organisation — for admins too, as internal documents do.
+ */
+export function canSeeThread(actor: Actor | null | undefined, thread: ThreadRef, document: Resource): boolean {
+	if (!actor || !can(actor, 'read', document)) return false;
+	return thread.visibility === 'platform' || thread.organisationId === actor.organisationId;
+}
+
+/** Replying needs the right to comment on the document and to see the thread. */
+export function canReply(actor: Actor | null | undefined, thread: ThreadRef, document: Resource): boolean {
+	return canSeeThread(actor, thread, document) && can(actor, 'comment', document);
+}
+
+/**
+ * Resolving and reopening: the thread's author, members of the organisation that owns
+ * the record (a project's owner), facilitators and admins.
+ */
+export function canResolveThread(actor: Actor | null | undefined, thread: ThreadRef, document: Resource, ownerOrganisationId: string | null): boolean {
+	if (!actor || !canReply(actor, thread, document)) return false;
+	if (actor.userId === thread.authorId || actor.role === 'admin' || actor.role === 'facilitator') return true;
+	return actor.role === 'member' && ownerOrganisationId !== null && actor.organisationId === ownerOrganisationId;
+}
+
+/** Own comments can be edited and deleted; admins may delete any (moderation), never edit. */
+export function canChangeComment(actor: Actor | null | undefined, comment: { authorId: string }, change: 'edit' | 'delete', thread: ThreadRef, document: Resource): boolean {
+	if (!actor || !canSeeThread(actor, thread, document)) return false;
+	if (comment.authorId === actor.userId) return can(actor, 'comment', document);
+	return change === 'delete' && actor.role === 'admin';
+}

@@ -3,13 +3,18 @@ import { config } from './config.ts';
 import { log } from './log.ts';
 import { singleton } from './singleton.ts';
 import type { Role } from '../domain/roles.ts';
+import type { Resource, ThreadRef } from '../domain/permissions.ts';
 
 /** Everything that must reach other parts of the app, on this and other instances. */
 export type AppEvent =
 	| { type: 'session-revoked'; sessionId: string; userId: string }
 	| { type: 'user-changed'; userId: string; role: Role; active: boolean; organisationId: string }
 	/** A project row changed (projection, lifecycle, import): grids refresh it live. */
-	| { type: 'project-changed'; projectId: string; ownerOrganisationId: string; visibility: 'concept' | 'platform' };
+	| { type: 'project-changed'; projectId: string; ownerOrganisationId: string; visibility: 'concept' | 'platform' }
+	/** A thread or one of its comments was added, changed, resolved or removed. */
+	| { type: 'thread-changed'; threadId: string; documentName: string; projectId: string | null; thread: ThreadRef; document: Resource }
+	/** Someone's inbox changed (new notification, marked read elsewhere). */
+	| { type: 'notification'; userId: string };
 
 type Listener = (event: AppEvent) => void;
 

@@ -1,4 +1,4 @@
-import { can, type Actor } from '../domain/permissions.ts';
+import { can, canSeeThread, type Actor } from '../domain/permissions.ts';
 import { events, type AppEvent } from './events.ts';
 
 /** What a browser may learn from an app event; null = this actor must not see it at all. */
@@ -8,6 +8,13 @@ export function eventFor(actor: Actor, event: AppEvent): Record<string, unknown>
 			return can(actor, 'read', { kind: 'project', ownerOrganisationId: event.ownerOrganisationId, visibility: event.visibility, archived: false })
 				? { type: event.type, projectId: event.projectId }
 				: null;
+		case 'thread-changed':
+			// Ids only: the page fetches the thread through the API, which asks the policy again.
+			return canSeeThread(actor, event.thread, event.document)
+				? { type: event.type, threadId: event.threadId, documentName: event.documentName, projectId: event.projectId }
+				: null;
+		case 'notification':
+			return event.userId === actor.userId ? { type: event.type } : null;
 		default:
 			// Account events stay on the server (they drive socket closing, not pages).
 			return null;

@@ -14,7 +14,8 @@ export interface GridRow {
 	totalBudget: number | null;
 	requestedAmount: number | null;
 	updatedAt: string;
-	// Unresolved comments arrive with the comments feature: `openComments?: number`.
+	/** Unresolved comment threads this user can see. */
+	openComments?: number;
 }
 
 interface ListRow {

@@ -3,25 +3,21 @@
  * when a visible project was created or changed. The server filters events per user,
  * so only projects this user may see ever arrive.
  */
+import { onLiveEvent } from '$lib/live/app-events';
+
 const DEBOUNCE_MS = 700;
 
 export function watchProjectChanges(onChange: () => void): () => void {
-	const source = new EventSource('/api/events');
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	source.onmessage = (event: MessageEvent<string>) => {
-		let type: unknown;
-		try {
-			type = (JSON.parse(event.data) as { type?: unknown }).type;
-		} catch {
-			return;
-		}
-		if (type !== 'project-changed') return;
+	const stop = onLiveEvent((event) => {
+		// Open-comment counts are part of a row too.
+		if (event.type !== 'project-changed' && !(event.type === 'thread-changed' && event.projectId)) return;
 		// A burst of edits (an import, a co-editing session) becomes one reload of the list.
 		clearTimeout(timer);
 		timer = setTimeout(onChange, DEBOUNCE_MS);
-	};
+	});
 	return () => {
 		clearTimeout(timer);
-		source.close();
+		stop();
 	};
 }

@@ -7,6 +7,7 @@ import { groupProjects, listProjects } from '$lib/server/services/inventory';
 import { listOrganisations } from '$lib/server/services/organisations';
 import { deleteView, listViews, saveView } from '$lib/server/services/saved-views';
 import { gridRow } from '$lib/components/inventory/grid-row';
+import { openThreadCounts } from '$lib/server/services/comments';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const user = requireUser(locals, url);
@@ -19,9 +20,10 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		listViews(user),
 		listOrganisations()
 	]);
+	const open = await openThreadCounts(user, list.rows.map((r) => r.id));
 	return {
 		query,
-		rows: list.rows.map(gridRow),
+		rows: list.rows.map((r) => ({ ...gridRow(r), openComments: open.get(r.id) ?? 0 })),
 		total: list.total,
 		totals: list.totals,
 		groups,

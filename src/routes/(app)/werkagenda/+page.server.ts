@@ -12,6 +12,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return {
 		docName: documentName.werkagenda(),
 		access,
+		canComment: can(user, 'comment', { kind: 'document', docKind: 'werkagenda' }),
+		organisationName: user.organisationName,
 		caretUser: {
 			userId: user.userId,
 			name: user.name,

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		canEdit: can(user, 'edit', resource),
 		canManage: can(user, 'manage', resource),
 		canLink: can(user, 'comment', resource),
+		canComment: can(user, 'comment', resource),
 		timeline: timeline ?? [],
 		provenance: provenance ?? [],
 		links: links ?? [],

@@ -1,0 +1,59 @@
+/**
+ * The state shared by a document's editor and its comments panel: the visible
+ * threads, which one is active, where each anchor currently is, and the selection a
+ * new inline comment is about to be written on.
+ */
+import type { Anchor, AnchorStatus, EditorComments } from '$lib/collab/comment-anchors';
+import { ThreadList } from './threads.svelte';
+
+export class CommentsController {
+	readonly list: ThreadList;
+	active = $state<string | null>(null);
+	status = $state<AnchorStatus>(new Map());
+	pending = $state<{ anchor: Anchor; quote: string } | null>(null);
+	/** Shown when "Opmerking" is pressed without selected text. */
+	needsSelection = $state(false);
+	/** Set by the page: selects an anchor's text in the editor. */
+	revealer: ((anchor: Anchor) => boolean) | null = null;
+
+	constructor(documentName: string, readonly canComment: boolean) {
+		this.list = new ThreadList(documentName);
+	}
+
+	/** What the editor needs; getters, so the editor follows every change. */
+	get editor(): EditorComments {
+		// eslint-disable-next-line @typescript-eslint/no-this-alias
+		const self = this;
+		return {
+			get threads() {
+				return self.list.threads.filter((t) => t.anchor).map((t) => ({ id: t.id, anchor: t.anchor!, resolved: t.resolved }));
+			},
+			get active() {
+				return self.active;
+			},
+			canComment: this.canComment,
+			onStatus: (status) => (self.status = status),
+			onActivate: (id) => self.activate(id, true),
+			onCreate: (selection) => {
+				self.pending = selection;
+				self.needsSelection = !selection;
+			}
+		};
+	}
+
+	/** Makes a thread the active one; from the text, its card scrolls into view. */
+	activate(id: string | null, fromText = false): void {
+		this.active = id;
+		if (id && fromText) document.getElementById(`thread-${id}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+	}
+
+	detached(id: string): boolean | null {
+		if (!this.status.has(id)) return null;
+		return this.status.get(id) === null;
+	}
+
+	reveal(id: string, anchor: Anchor): void {
+		this.active = id;
+		this.revealer?.(anchor);
+	}
+}

@@ -1,0 +1,41 @@
+/**
+ * One Server-Sent Events connection per browser tab, shared by everything on the page
+ * that wants live updates (grid, comments, inbox badge): browsers allow only a few
+ * connections per host over HTTP/1.1, so each listener must not open its own.
+ */
+export interface LiveEvent {
+	type: string;
+	[key: string]: unknown;
+}
+
+type Listener = (event: LiveEvent) => void;
+
+const listeners = new Set<Listener>();
+let source: EventSource | null = null;
+
+function open() {
+	source = new EventSource('/api/events');
+	source.onmessage = (message: MessageEvent<string>) => {
+		let event: LiveEvent;
+		try {
+			event = JSON.parse(message.data) as LiveEvent;
+		} catch {
+			return;
+		}
+		if (typeof event?.type !== 'string') return;
+		for (const listener of listeners) listener(event);
+	};
+}
+
+/** Listens to the app's events; returns the function that stops listening. */
+export function onLiveEvent(listener: Listener): () => void {
+	listeners.add(listener);
+	if (!source) open();
+	return () => {
+		listeners.delete(listener);
+		if (!listeners.size && source) {
+			source.close();
+			source = null;
+		}
+	};
+}

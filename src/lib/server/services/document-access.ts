@@ -1,0 +1,43 @@
+/** What an actor may do with a collaborative document, asked of the one permission module. */
+import { can, projectDocument, type Actor, type Resource } from '../../domain/permissions.ts';
+import { parseDocumentName, type DocumentRef } from '../../collab/documents.ts';
+import { asResource, getProject } from './projects.ts';
+
+export type DocumentAccess = 'none' | 'read-only' | 'read-write';
+
+/** A document as the policy sees it, for the socket, threads and exports alike. */
+export interface ResolvedDocument {
+	ref: DocumentRef;
+	resource: Resource;
+	/** The organisation owning the record (a project's owner); null for platform documents. */
+	ownerOrganisationId: string | null;
+	projectId: string | null;
+	title: string;
+}
+
+/** The document if the actor may read it; unknown names and invisible records are null alike. */
+export async function resolveDocument(actor: Actor, name: string): Promise<ResolvedDocument | null> {
+	const ref = parseDocumentName(name);
+	if (!ref) return null;
+	if (ref.kind === 'project') {
+		// Concept projects of other organisations do not exist as far as this actor knows.
+		const project = await getProject(actor, ref.id);
+		if (!project) return null;
+		const resource = projectDocument({ ownerOrganisationId: project.ownerOrganisationId, visibility: project.visibility, archived: project.archivedAt !== null });
+		return { ref, resource, ownerOrganisationId: project.ownerOrganisationId, projectId: project.id, title: `${project.code} · ${project.title}` };
+	}
+	const resource: Resource = { kind: 'document', docKind: ref.kind };
+	if (!can(actor, 'read', resource)) return null;
+	return { ref, resource, ownerOrganisationId: null, projectId: null, title: ref.kind === 'werkagenda' ? 'Werkagenda' : ref.name };
+}
+
+export async function documentAccess(actor: Actor, ref: DocumentRef): Promise<DocumentAccess> {
+	if (ref.kind === 'project') {
+		const project = await getProject(actor, ref.id);
+		if (!project) return 'none';
+		return can(actor, 'edit', asResource(project)) ? 'read-write' : 'read-only';
+	}
+	const resource = { kind: 'document', docKind: ref.kind } as const;
+	if (!can(actor, 'read', resource)) return 'none';
+	return can(actor, 'edit', resource) ? 'read-write' : 'read-only';
+}
