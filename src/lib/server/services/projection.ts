@@ -57,7 +57,8 @@ export async function projectDocument(projectId: string, doc: Y.Doc, changes: Fi
 		}
 	}
 	const changed = FIELD_KEYS.filter((k) => !refused.has(k) && !same(next[k], current[k]));
-	const text = descriptionText(doc).slice(0, 200_000);
+	// PostgreSQL text cannot hold NUL: one typed (or crafted) into the description would fail every later projection.
+	const text = descriptionText(doc).replaceAll('\u0000', '').slice(0, 200_000);
 	const setBack = Object.fromEntries([...refused].map((k) => [k, current[k]])) as Partial<ProjectFields>;
 	const scope = { ownerOrganisationId: row.ownerOrganisationId, visibility: row.visibility };
 	if (changed.length === 0 && text === row.descriptionText) return { setBack, changed, scope };
