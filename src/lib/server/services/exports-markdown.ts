@@ -25,7 +25,7 @@ function fieldLines(fields: Record<string, unknown>): string[] {
 	return lines;
 }
 
-interface TimelineEvent {
+export interface TimelineEvent {
 	kind: string;
 	fromValue: string | null;
 	toValue: string | null;
@@ -34,7 +34,7 @@ interface TimelineEvent {
 	at: Date;
 }
 
-function describe(e: TimelineEvent): string {
+export function describe(e: TimelineEvent): string {
 	const status = (v: string | null) => dutch(`status_${v ?? ''}`);
 	switch (e.kind) {
 		case 'status': return dutch('timeline_status', { from: status(e.fromValue), to: status(e.toValue) });

@@ -2,15 +2,26 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/guard';
 import { projectMarkdown } from '$lib/server/services/exports-markdown';
+import { projectPdf } from '$lib/server/services/exports-pdf';
 
-/** One project as Markdown (fields, description, links, timeline); invisible projects are 404. */
+const headers = (type: string, code: string, extension: string) => ({
+	'content-type': type,
+	'content-disposition': `attachment; filename="${code.replace(/[^A-Za-z0-9-]/g, '')}.${extension}"`,
+	'cache-control': 'private, no-store'
+});
+
+/** One project as Markdown or PDF (fields, description, links, timeline); invisible projects are 404. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const format = url.searchParams.get('formaat') ?? 'md';
-	if (format !== 'md') error(400, 'Onbekend exportformaat: kies md.');
-	const result = await projectMarkdown(user, params.id.slice(0, 100));
+	if (format !== 'md' && format !== 'pdf') error(400, 'Onbekend exportformaat: kies md of pdf.');
+	const id = params.id.slice(0, 100);
+	if (format === 'pdf') {
+		const result = await projectPdf(user, id);
+		if (!result) error(404, 'Niet gevonden');
+		return new Response(new Uint8Array(result.pdf), { headers: headers('application/pdf', result.code, 'pdf') });
+	}
+	const result = await projectMarkdown(user, id);
 	if (!result) error(404, 'Niet gevonden');
-	return new Response(result.markdown, {
-		headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${result.code.replace(/[^A-Za-z0-9-]/g, '')}.md"`, 'cache-control': 'private, no-store' }
-	});
+	return new Response(result.markdown, { headers: headers('text/markdown; charset=utf-8', result.code, 'md') });
 };
