@@ -41,6 +41,8 @@ export interface EditorComments {
 	onStatus: (status: AnchorStatus) => void;
 	onActivate: (threadId: string | null) => void;
 	onCreate: (selection: { anchor: Anchor; quote: string } | null) => void;
+	/** The editor hands over how to re-highlight; called whenever threads or the active one change. */
+	attach: (refresh: (() => void) | null) => void;
 }
 
 interface SyncState {
@@ -82,6 +84,34 @@ function isGone(doc: Y.Doc, rel: Y.RelativePosition): boolean {
 	return !abs || (abs.type._item !== null && abs.type._item.deleted);
 }
 
+/**
+ * The ProseMirror position of a Yjs text position, found through the binding's
+ * mapping. y-tiptap refuses positions at the very start of a document (its guard
+ * against drag-and-drop reorders), which is exactly where people often comment.
+ */
+function positionInText(state: EditorState, sync: SyncState, rel: Y.RelativePosition): number | null {
+	const abs = Y.createAbsolutePositionFromRelativePosition(rel, sync.doc);
+	if (!abs || !(abs.type instanceof Y.XmlText) || !(abs.type.parent instanceof Y.XmlElement)) return null;
+	const parent = abs.type.parent;
+	const node = sync.binding!.mapping.get(parent);
+	if (!node) return null;
+	let start = -1;
+	state.doc.descendants((candidate, pos) => {
+		if (start >= 0) return false;
+		if (candidate === node) start = pos;
+		return start < 0;
+	});
+	if (start < 0) return null;
+	let offset = 0;
+	for (let item = parent._start; item; item = item.right) {
+		const type = (item.content as Y.ContentType).type;
+		if (type === abs.type) break;
+		if (item.deleted) continue;
+		offset += type instanceof Y.XmlText ? type.length : ((sync.binding!.mapping.get(type) as { nodeSize?: number } | undefined)?.nodeSize ?? 0);
+	}
+	return start + 1 + offset + abs.index;
+}
+
 /** The current ProseMirror range of an anchor, or null when its text is gone. */
 export function resolveAnchor(state: EditorState, anchor: Anchor): { from: number; to: number } | null {
 	const sync = syncState(state);
@@ -90,9 +120,9 @@ export function resolveAnchor(state: EditorState, anchor: Anchor): { from: numbe
 		const start = Y.decodeRelativePosition(fromBase64(anchor.from));
 		const end = Y.decodeRelativePosition(fromBase64(anchor.to));
 		if (isGone(sync.doc, start) && isGone(sync.doc, end)) return null;
-		const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding!.mapping as never);
+		const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding!.mapping as never) ?? positionInText(state, sync, start);
 		// The end sticks to the last character, so the range ends just after it.
-		const last = relativePositionToAbsolutePosition(sync.doc, sync.type, end, sync.binding!.mapping as never);
+		const last = relativePositionToAbsolutePosition(sync.doc, sync.type, end, sync.binding!.mapping as never) ?? positionInText(state, sync, end);
 		if (from === null || last === null) return null;
 		const to = Math.min(last, state.doc.content.size);
 		return from < to ? { from, to } : null;

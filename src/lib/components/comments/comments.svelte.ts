@@ -8,7 +8,8 @@ import { ThreadList } from './threads.svelte';
 
 export class CommentsController {
 	readonly list: ThreadList;
-	active = $state<string | null>(null);
+	#active = $state<string | null>(null);
+	#refresh: (() => void) | null = null;
 	status = $state<AnchorStatus>(new Map());
 	pending = $state<{ anchor: Anchor; quote: string } | null>(null);
 	/** Shown when "Opmerking" is pressed without selected text. */
@@ -17,7 +18,18 @@ export class CommentsController {
 	revealer: ((anchor: Anchor) => boolean) | null = null;
 
 	constructor(documentName: string, readonly canComment: boolean) {
-		this.list = new ThreadList(documentName);
+		// The editor's highlights follow the list without a reactive loop through ProseMirror.
+		this.list = new ThreadList(documentName, () => this.#refresh?.());
+	}
+
+	get active(): string | null {
+		return this.#active;
+	}
+
+	set active(id: string | null) {
+		if (id === this.#active) return;
+		this.#active = id;
+		this.#refresh?.();
 	}
 
 	/** What the editor needs; getters, so the editor follows every change. */
@@ -37,6 +49,10 @@ export class CommentsController {
 			onCreate: (selection) => {
 				self.pending = selection;
 				self.needsSelection = !selection;
+			},
+			attach: (refresh) => {
+				self.#refresh = refresh;
+				refresh?.();
 			}
 		};
 	}

@@ -33,7 +33,10 @@ export class ThreadList {
 	#stop: (() => void) | null = null;
 	#generation = 0;
 
-	constructor(readonly documentName: string) {}
+	constructor(
+		readonly documentName: string,
+		private readonly onChange: () => void = () => {}
+	) {}
 
 	async load(): Promise<void> {
 		const generation = ++this.#generation;
@@ -43,6 +46,7 @@ export class ThreadList {
 		if (result.ok) {
 			this.threads = result.data.threads;
 			this.failed = false;
+			this.onChange();
 		} else this.failed = true;
 		this.loaded = true;
 	}
