@@ -142,6 +142,12 @@ describe('comments and notifications', () => {
 		const [bramCount, evaCount] = [Number(await count(bram)), Number(await count(eva))];
 		expect(bramCount).toBe(evaCount + 1);
 
+		// Exports carry the comments each reader may see.
+		const markdown = async (cookie: string) => (await request(`/projecten/${projectId}/export?formaat=md`, cookie)).text();
+		expect(await markdown(bram)).toContain('Geheimxyz');
+		expect(await markdown(eva)).not.toContain('Geheimxyz');
+		expect(await markdown(eva)).toContain('Openbare vraag aan het platform.');
+
 		// Nothing of it in pages or the inbox of others.
 		for (const cookie of [eva, dewi]) {
 			expect(await (await request(`/projecten/${projectId}`, cookie)).text()).not.toContain('Geheimxyz');

@@ -6,6 +6,9 @@ import type { Actor } from '../../domain/permissions.ts';
 import { FIELD_KEYS } from '../../domain/project.ts';
 import { getProject, projectTimeline } from './projects.ts';
 import { listLinks } from './links.ts';
+import { listThreads } from './comments.ts';
+import { plainText } from '../../domain/comment-body.ts';
+import { documentName } from '../../collab/documents.ts';
 import { dutch, fieldText } from './exports.ts';
 
 // User text may contain Markdown or HTML; escaped, it renders as the text that was typed.
@@ -55,7 +58,7 @@ export function describe(e: TimelineEvent): string {
 export async function projectMarkdown(actor: Actor, id: string): Promise<{ code: string; markdown: string } | null> {
 	const project = await getProject(actor, id);
 	if (!project) return null;
-	const [links, timeline] = await Promise.all([listLinks(actor, id), projectTimeline(actor, id)]);
+	const [links, timeline, threads] = await Promise.all([listLinks(actor, id), projectTimeline(actor, id), listThreads(actor, documentName.project(id))]);
 	const badges = [project.demo ? dutch('demo_label') : '', project.visibility === 'concept' ? dutch('concept_label') : '', project.archivedAt ? dutch('project_archived') : ''].filter(Boolean);
 	const out = [
 		`# ${escape(project.code)} · ${escape(project.title)}`,
@@ -73,6 +76,17 @@ export async function projectMarkdown(actor: Actor, id: string): Promise<{ code:
 		'',
 		...(links?.length ? links.map((l) => `- ${dutch(`link_${l.type}`)}: ${escape(l.other.code)} · ${escape(l.other.title)}${l.note ? ` — ${escape(l.note)}` : ''}`) : [`_${dutch('inventory_md_empty')}_`]),
 		'',
+		// Comments as this reader may see them: internal threads of other organisations are not in the list.
+		`## ${dutch('comments_title')}`,
+		'',
+		...(threads?.threads.length
+			? threads.threads.flatMap((t) => [
+					`### ${t.quote ? `“${escape(t.quote)}”` : dutch('comment_whole_record')}${t.visibility === 'internal' ? ` · ${escape(dutch('comment_internal_badge', { organisation: t.organisationName }))}` : ''}${t.resolved ? ` · ${escape(dutch('comment_resolved_by', { name: t.resolvedByName ?? '' }))}` : ''}`,
+					'',
+					...t.comments.map((c) => `- **${escape(c.authorName)}** (${escape(c.authorOrganisation)}), ${dateTime.format(new Date(c.createdAt))}: ${c.deleted ? `_${dutch('comment_deleted')}_` : escape(plainText(c.body)).replace(/\n+/g, ' ')}`),
+					''
+				])
+			: [`_${dutch('inventory_md_empty')}_`, '']),
 		`## ${dutch('timeline_title')}`,
 		'',
 		...(timeline ?? []).map((e) => `- ${dateTime.format(e.at)} — ${escape(describe(e))}${e.note ? ` (${escape(e.note)})` : ''}${e.userName ? ` · ${escape(e.userName)}` : ''}`),
