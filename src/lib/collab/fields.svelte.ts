@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { fieldsOf } from './documents.ts';
-import { validateField, type FieldKey, type ProjectFields } from '../domain/project.ts';
+import { crossCheck, emptyFields, validateField, type Checked, type CrossProblem, type FieldKey, type ProjectFields } from '../domain/project.ts';
 
 export class LiveFields {
 	values = $state<Partial<ProjectFields>>({});
@@ -47,9 +47,14 @@ export class LiveFields {
 		}
 	}
 
-	/** Validates locally first; an invalid value stays in the input with its problem, unsent. */
-	set<K extends FieldKey>(key: K, raw: unknown): ReturnType<typeof validateField<K>> {
+	/**
+	 * Validates locally first, the field and the rules between fields that name it (as the
+	 * server's projection does); an invalid value stays in the input with its problem, unsent.
+	 */
+	set<K extends FieldKey>(key: K, raw: unknown): Checked<ProjectFields[K]> | { ok: false; problem: CrossProblem } {
 		const checked = validateField(key, raw);
+		const cross = checked.ok ? crossCheck({ ...emptyFields(), ...this.values, [key]: checked.value }).find((p) => p.field === key) : undefined;
+		if (cross) return { ok: false, problem: cross.problem };
 		if (checked.ok) {
 			(this.values as Record<string, unknown>)[key] = checked.value;
 			if (JSON.stringify(this.#map.get(key)) !== JSON.stringify(checked.value)) this.#map.set(key, checked.value);
