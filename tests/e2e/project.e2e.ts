@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+
+// A platform project of Provincie Groningen: members of every organisation may edit it.
+const PROJECT = 'rip-demo-0001';
+const EVA = 'lid.ezk@demo.tafel'; // Eva de Vries, Ministerie van EZ
+const BRAM = 'lid.brabant@demo.tafel'; // Bram van Dijk, Provincie Noord-Brabant
+const DEWI = 'deelnemer@demo.tafel'; // Dewi Jansen, participant
+
+const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'Opgeslagen' });
+const presenceOf = (page: Page) => page.getByRole('region', { name: 'Wie is er in dit document' });
+const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Beschrijving' });
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+const title = (page: Page) => field(page, 'Titel');
+const budget = (page: Page) => field(page, 'Totale begroting (€)');
+const requested = (page: Page) => field(page, 'Gevraagd bedrag (€)');
+const cofinancing = (page: Page) => field(page, 'Cofinanciering (€)');
+
+interface ApiProject { title: string; totalBudget: number | null; requestedAmount: number | null; cofinancing: number | null; description: string }
+/** What the grid, filters and exports see: the projected row, not the live document. */
+async function stored(page: Page): Promise<ApiProject> {
+	const response = await page.request.get(`/api/projects/${PROJECT}`);
+	expect(response.ok()).toBe(true);
+	return (await response.json()) as ApiProject;
+}
+
+/** Field inputs send on change, as a person leaving the field does. */
+async function enter(page: Page, label: string, value: string): Promise<void> {
+	await field(page, label).fill(value);
+	await field(page, label).press('Tab');
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+	await editorOf(page).click();
+	await page.keyboard.press('Control+End');
+	await page.keyboard.type(text);
+}
+
+async function open(page: Page): Promise<void> {
+	await page.goto(`/projecten/${PROJECT}`);
+	await expect(editorOf(page)).toBeVisible();
+}
+
+test('two members co-edit one project live: fields, description, presence, provenance and refused values', async ({ newUserPage, expectAccessible }) => {
+	// Two browsers, three axe runs and waits for the projection: more than the default minute on a busy machine.
+	test.slow();
+	const eva = await newUserPage(EVA);
+	const bram = await newUserPage(BRAM);
+	await open(eva);
+	await open(bram);
+	await expect(saved(eva)).toBeVisible();
+	await expect(saved(bram)).toBeVisible();
+	await expect(presenceOf(eva)).toContainText('Bram van Dijk');
+	await expect(presenceOf(bram)).toContainText('Eva de Vries');
+	await expectAccessible(eva);
+	const before = await stored(eva);
+
+	// Eva changes the title and writes in the description; Bram sees both without reloading.
+	const newTitle = 'Koppelnet Restwarmte & Waterstof Eemsdelta (herzien)';
+	await enter(eva, 'Titel', newTitle);
+	await expect(title(bram)).toHaveValue(newTitle);
+	await expect(bram.getByRole('heading', { level: 1 })).toHaveText(newTitle);
+	await typeAtEnd(eva, ' Eva-vult-aan-6120.');
+	await expect(editorOf(bram)).toContainText('Eva-vult-aan-6120.');
+	await expect(saved(eva)).toBeVisible();
+
+	// Bram changes the total budget; Eva sees it, and who changed it.
+	await enter(bram, 'Totale begroting (€)', '47500000');
+	await expect(budget(eva)).toHaveValue('47500000');
+	await expect(eva.getByText('€ 47.500.000')).toBeVisible();
+	await expect(saved(bram)).toBeVisible();
+	await expect.poll(async () => (await stored(eva)).totalBudget).toBe(47_500_000);
+	expect((await stored(eva)).title).toBe(newTitle);
+	await expect.poll(async () => (await stored(eva)).description).toContain('Eva-vult-aan-6120.');
+	await budget(eva).focus();
+	await expect(eva.locator('#field-totalBudget-prov')).toBeVisible();
+	await expect(eva.locator('#field-totalBudget-prov')).toContainText('Bram van Dijk');
+	await expect(budget(eva)).toHaveAttribute('aria-describedby', /field-totalBudget-prov/);
+	await expectAccessible(eva);
+
+	// A letter in an amount: a Dutch error, nothing sent.
+	await enter(eva, 'Totale begroting (€)', '4750000O');
+	await expect(eva.getByRole('alert').filter({ hasText: 'Niet opgeslagen: Vul een heel getal in.' })).toBeVisible();
+	await expect(budget(bram)).toHaveValue('47500000');
+	// More requested than the total budget: a Dutch error, and the grid keeps the old amount.
+	await enter(eva, 'Gevraagd bedrag (€)', '50000000');
+	await expect(eva.getByRole('alert').filter({ hasText: 'Het gevraagde bedrag is hoger dan de totale begroting.' })).toBeVisible();
+	await expectAccessible(eva);
+	// A later valid change reaching the grid shows the refused value was never taken.
+	await enter(eva, 'Cofinanciering (€)', '31000000');
+	await expect(cofinancing(bram)).toHaveValue('31000000');
+	await expect.poll(async () => (await stored(bram)).cofinancing).toBe(31_000_000);
+	expect((await stored(bram)).requestedAmount).toBe(before.requestedAmount);
+	await expect(requested(bram)).toHaveValue(String(before.requestedAmount));
+	expect((await stored(bram)).totalBudget).toBe(47_500_000);
+
+	// Bram's edit of the description reaches Eva too.
+	await typeAtEnd(bram, ' Bram-reageert-7781.');
+	await expect(editorOf(eva)).toContainText('Bram-reageert-7781.');
+	await expect(saved(bram)).toBeVisible();
+});
+
+test('a participant reads the project live but cannot edit fields or description', async ({ newUserPage, expectAccessible }) => {
+	const dewi = await newUserPage(DEWI);
+	const eva = await newUserPage(EVA);
+	await open(dewi);
+	await open(eva);
+	await expect(dewi.getByText('U kunt dit project lezen en erop reageren, maar niet bewerken.')).toBeVisible();
+	await expect(title(dewi)).toHaveAttribute('readonly', '');
+	await expect(budget(dewi)).toHaveAttribute('readonly', '');
+	await expect(field(dewi, 'Samenvatting')).toHaveAttribute('readonly', '');
+	await expect(field(dewi, 'Status')).toBeDisabled();
+	await expect(dewi.getByRole('group', { name: /Provincies/ }).getByRole('checkbox', { name: 'Groningen' })).toBeDisabled();
+	await expect(editorOf(dewi)).toHaveAttribute('contenteditable', 'false');
+	await expect(dewi.getByRole('toolbar', { name: 'Opmaak' })).toHaveCount(0);
+	await expect(presenceOf(eva)).toContainText('Dewi Jansen');
+	await expectAccessible(dewi);
+
+	const before = await stored(dewi);
+	await title(dewi).click();
+	await dewi.keyboard.type('POGING-1');
+	await dewi.keyboard.press('Tab');
+	await expect(title(dewi)).toHaveValue(before.title);
+	await editorOf(dewi).click();
+	await dewi.keyboard.type('POGING-2');
+
+	// Eva's edit reaches Dewi, so anything Dewi had sent would have arrived by now.
+	await typeAtEnd(eva, ' Zichtbaar-voor-Dewi-8812.');
+	await expect(editorOf(dewi)).toContainText('Zichtbaar-voor-Dewi-8812.');
+	await expect(saved(eva)).toBeVisible();
+	await expect.poll(async () => (await stored(eva)).description).toContain('Zichtbaar-voor-Dewi-8812.');
+	for (const page of [dewi, eva]) await expect(editorOf(page)).not.toContainText('POGING');
+	expect((await stored(eva)).description).not.toContain('POGING');
+	await expect(title(eva)).toHaveValue(before.title);
+});
