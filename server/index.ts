@@ -19,6 +19,9 @@ await startApp();
 // front sets ORIGIN=https://… (README), and then this header is not used.
 const PROTOCOL_HEADER = 'x-tafel-protocol';
 if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+// adapter-node refuses request bodies over 512 kB by default; a spreadsheet import may
+// be 10 MB (the import itself refuses more, in Dutch). Read when the handler loads.
+process.env.BODY_SIZE_LIMIT ||= '11M';
 
 const buildDir = path.resolve(process.env.BUILD_DIR || 'build');
 const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
