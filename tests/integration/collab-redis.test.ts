@@ -15,7 +15,8 @@ import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, until, type TestClient } from '../support/collab-client.ts';
 
 const RUN = Boolean(process.env.REDIS_URL && PG_URL);
-const OUTAGE_MS = 5_000;
+// QUALITY.md F4: Redis stopped for 60 s (REDIS_OUTAGE_MS shortens it for local runs).
+const OUTAGE_MS = Number(process.env.REDIS_OUTAGE_MS ?? 60_000);
 const text = (c: TestClient) => c.doc.getText('t').toString();
 
 async function freePort(): Promise<number> {
@@ -126,7 +127,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 		const typed = { a: [] as string[], b: [] as string[] };
 		let i = 0;
 		// Both sides keep typing through the outage (bounded by its length), and their local peers follow.
-		while (Date.now() - down < OUTAGE_MS && i < 500) {
+		while (Date.now() - down < OUTAGE_MS && i < 1000) {
 			for (const [who, client] of [['a', a], ['b', b]] as const) {
 				const token = `<${who}${i}>`;
 				client.doc.getText('t').insert(client.doc.getText('t').length, token);
@@ -135,7 +136,8 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 			i++;
 			if (i === 5) a.provider.awareness.setLocalStateField('fase', 'storing');
 			await until(() => typed.a.every((t) => text(a2).includes(t)) && typed.b.every((t) => text(b2).includes(t)), 'local peers follow during the outage');
-			await new Promise((r) => setTimeout(r, 100));
+			// A steady typist, not a flood: one token per side every 250 ms.
+			await new Promise((r) => setTimeout(r, 250));
 		}
 		await until(() => allPersisted(a) && allPersisted(b), 'edits during the outage are stored and acknowledged');
 		// The outage was real: nothing crossed.
@@ -152,5 +154,5 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 		const convergedMs = Date.now() - back;
 		await until(() => all.every((c) => allPersisted(c)), 'everything saved on every client');
 		console.log(`F4: ${i} rounds typed during a ${OUTAGE_MS} ms outage; converged ${convergedMs} ms after Redis came back`);
-	});
+	}, OUTAGE_MS + 90_000);
 });
