@@ -5,6 +5,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { toHexColor } from '#lib/collab/editor.ts';
 
 export interface Identity {
 	userId: string;
@@ -21,7 +22,8 @@ const MAX_STATE_CHARS = 16_384;
 export function organisationColor(organisationId: string): string {
 	let hash = 0;
 	for (const ch of organisationId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-	return `hsl(${hash % 360} 70% 32%)`;
+	// Hex, because TipTap's caret renderer accepts only hex (and warns on every render otherwise).
+	return toHexColor(`hsl(${hash % 360} 70% 32%)`);
 }
 
 /**

@@ -47,7 +47,7 @@ export function baseExtensions(placeholder = ''): AnyExtension[] {
 const FALLBACK_COLOR = '#475569';
 
 /**
- * Caret colours arrive through awareness (the server sends `hsl(h s% l%)`); TipTap's
+ * Caret colours arrive through awareness (the server sends hex; older peers sent `hsl(h s% l%)`); TipTap's
  * caret only accepts `#rrggbb`, so every colour is turned into that, or a neutral grey.
  */
 export function toHexColor(color: unknown): string {
