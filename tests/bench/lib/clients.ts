@@ -1,0 +1,85 @@
+/**
+ * One collaboration client per document, the same way for every server under test:
+ * the stock y-websocket WebsocketProvider over `ws` for ours and the reference
+ * server (with the session cookie and Origin a browser sends, as
+ * tests/support/collab-client.ts does), @hocuspocus/provider for Hocuspocus.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { MessageType } from '../../../src/lib/collab/messages.ts';
+import { socketClass } from '../../support/collab-client.ts';
+import { ANCHORS_DIR } from './procs.ts';
+
+/** The parts of a Y.Doc the scenarios use; a Hocuspocus client's doc comes from the anchors' own yjs. */
+export interface BenchDoc {
+	clientID: number;
+	getMap(name: string): Y.Map<unknown>;
+	getText(name: string): Y.Text;
+	transact(f: () => void): void;
+}
+
+export interface BenchClient {
+	doc: BenchDoc;
+	/** Resolves once the first sync with the server completed. */
+	synced: Promise<void>;
+	/** The document's whole state, encoded with the yjs that owns it. */
+	encodedState(): Uint8Array;
+	/** Ours only: called with the persisted state vector after each commit. */
+	onPersisted(listener: (vector: Map<number, number>) => void): void;
+	destroy(): void;
+}
+
+export function ywsClient(httpBase: string, docName: string, options: { cookie?: string; ours: boolean }): BenchClient {
+	const doc = new Y.Doc();
+	const listeners: ((vector: Map<number, number>) => void)[] = [];
+	const WebSocketPolyfill = socketClass(options.cookie ?? '', httpBase) as unknown as typeof globalThis.WebSocket;
+	// disableBc: clients in one process would otherwise talk over BroadcastChannel, past the server.
+	const provider = new WebsocketProvider(httpBase.replace(/^http/, 'ws') + '/collab', docName, doc, { WebSocketPolyfill, disableBc: true, maxBackoffTime: 1000 });
+	if (options.ours) {
+		provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
+			const vector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+			for (const listener of listeners) listener(vector);
+		};
+		provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => void decoding.readVarString(decoder);
+	}
+	const synced = new Promise<void>((resolve) => {
+		if (provider.synced) resolve();
+		provider.on('sync', (isSynced: boolean) => isSynced && resolve());
+	});
+	return {
+		doc,
+		synced,
+		encodedState: () => Y.encodeStateAsUpdate(doc),
+		onPersisted: (listener) => void listeners.push(listener),
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+interface HocuspocusClientModule {
+	connect(url: string, name: string): { doc: BenchDoc; synced: Promise<void>; destroy(): void };
+	Y: { encodeStateAsUpdate(doc: BenchDoc): Uint8Array };
+}
+let hocuspocusModule: Promise<HocuspocusClientModule> | null = null;
+
+/** Loads tests/bench/anchors/hocuspocus-client.mjs (its own yjs and provider) by URL, so the type check never needs the anchors installed. */
+export function loadHocuspocusClient(): Promise<HocuspocusClientModule> {
+	hocuspocusModule ??= import(pathToFileURL(path.join(ANCHORS_DIR, 'hocuspocus-client.mjs')).href) as Promise<HocuspocusClientModule>;
+	return hocuspocusModule;
+}
+
+export function hocuspocusClient(module: HocuspocusClientModule, httpBase: string, docName: string): BenchClient {
+	const client = module.connect(httpBase.replace(/^http/, 'ws'), docName);
+	return {
+		doc: client.doc,
+		synced: client.synced,
+		encodedState: () => module.Y.encodeStateAsUpdate(client.doc),
+		onPersisted: () => undefined,
+		destroy: () => client.destroy()
+	};
+}

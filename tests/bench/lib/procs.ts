@@ -1,0 +1,139 @@
+/**
+ * Child processes of the bench: every server is registered here and killed when the
+ * bench ends, however it ends. CPU and RSS of a child are read from /proc.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../support/paths.ts';
+
+export const ANCHORS_DIR = path.join(ROOT, 'tests/bench/anchors');
+
+const children = new Set<ChildProcess>();
+
+export function track(child: ChildProcess): ChildProcess {
+	children.add(child);
+	child.once('exit', () => children.delete(child));
+	return child;
+}
+
+export function alive(child: ChildProcess): boolean {
+	return child.exitCode === null && child.signalCode === null;
+}
+
+/** SIGKILL every child still running (synchronous: usable from 'exit'). */
+export function killAll(): void {
+	for (const child of children) if (alive(child)) child.kill('SIGKILL');
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the child has exited. */
+export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+	if (!alive(child)) return;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => alive(child) && child.kill('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+}
+
+let clockTicks: number | null = null;
+function ticksPerSecond(): number {
+	if (clockTicks === null) {
+		try {
+			clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+		} catch {
+			clockTicks = 100;
+		}
+	}
+	return clockTicks;
+}
+
+/** User + system CPU seconds a process has used so far (0 when it is gone). */
+export function cpuSeconds(pid: number): number {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// The command name may hold spaces: fields are counted after its closing parenthesis.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond();
+	} catch {
+		return 0;
+	}
+}
+
+/** Resident set size in MB (0 when the process is gone). */
+export function rssMb(pid: number): number {
+	try {
+		const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) / 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+export interface Usage {
+	/** CPU of all the processes together, in % of one core, over the window. */
+	cpuPct: number;
+	/** Highest sum of RSS seen while sampling, MB. */
+	rssMaxMb: number;
+	/** Sum of RSS at the end, MB. */
+	rssEndMb: number;
+	seconds: number;
+}
+
+/** Samples CPU and RSS of some processes (summed) over a window. */
+export function sampleUsage(pids: number[], everyMs = 250): { stop(): Usage } {
+	const started = performance.now();
+	const cpu0 = pids.reduce((s, p) => s + cpuSeconds(p), 0);
+	const rss = () => pids.reduce((s, p) => s + rssMb(p), 0);
+	let rssMax = rss();
+	const timer = setInterval(() => (rssMax = Math.max(rssMax, rss())), everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			const seconds = (performance.now() - started) / 1000;
+			const rssEnd = rss();
+			const cpu = pids.reduce((s, p) => s + cpuSeconds(p), 0) - cpu0;
+			return { cpuPct: (100 * cpu) / seconds, rssMaxMb: Math.max(rssMax, rssEnd), rssEndMb: rssEnd, seconds };
+		}
+	};
+}
+
+export interface AnchorProcess {
+	child: ChildProcess;
+	port: number;
+	output(): string;
+	stop(): Promise<void>;
+}
+
+/** Starts a script of tests/bench/anchors (its own node_modules) and waits for `ANCHOR_LISTENING <port>`. */
+export async function spawnAnchor(script: string, env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<AnchorProcess> {
+	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: '0' };
+	// An undefined value removes the variable (YPERSISTENCE must be unset, not empty).
+	for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
+	const child = track(spawn(process.execPath, [path.join(ANCHORS_DIR, script)], { cwd: ANCHORS_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
+	let output = '';
+	// Bounded: a chatty child must not grow the runner's memory without end.
+	const append = (d: Buffer) => {
+		output += d.toString();
+		if (output.length > 4_000_000) output = output.slice(-2_000_000);
+	};
+	child.stdout!.on('data', append);
+	child.stderr!.on('data', append);
+	const port = await new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
+		const onData = () => {
+			const match = /ANCHOR_LISTENING (\d+)/.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				child.stdout!.off('data', onData);
+				resolve(Number(match[1]));
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`${script} exited with ${code} during start:\n${output.slice(-2000)}`));
+		});
+	});
+	return { child, port, output: () => output, stop: () => stopChild(child) };
+}

@@ -1,0 +1,220 @@
+/**
+ * The servers under test, each started as a child process on a free loopback port:
+ * ours (the production build via server/index.ts), the reference y-websocket server
+ * and Hocuspocus. A Target hands out clients for its instance(s) and stops them all.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loginCookie } from '../../support/http.ts';
+import { ROOT, TEMPLATE } from '../../support/paths.ts';
+import { hocuspocusClient, loadHocuspocusClient, ywsClient, type BenchClient } from './clients.ts';
+import { alive, spawnAnchor, stopChild, track } from './procs.ts';
+
+export type TargetKind = 'ours' | 'y-websocket' | 'hocuspocus';
+
+export interface Instance {
+	url: string;
+	pid: number;
+	output(): string;
+}
+
+export interface Target {
+	kind: TargetKind;
+	label: string;
+	instances: Instance[];
+	pids(): number[];
+	/** A client on `docName`, connected to instance `i % instances.length`. */
+	connect(docName: string, i?: number): BenchClient;
+	stop(): Promise<void>;
+}
+
+/** The demo account the bench logs in as (an admin: may edit werkagenda documents). */
+export const BENCH_USER = 'beheerder@demo.tafel';
+
+/** Raised for the bench only: one user holds every connection of a scenario. */
+const OURS_BENCH_ENV = { COLLAB_MAX_CONNECTIONS_PER_USER: '5000' };
+
+export interface OursOptions {
+	database: 'postgres' | 'pglite';
+	databaseUrl?: string;
+	redisUrl?: string;
+	instances?: number;
+	env?: Record<string, string>;
+	logLevel?: string;
+}
+
+async function spawnOurs(options: OursOptions): Promise<Instance & { stop(): Promise<void> }> {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-bench-'));
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: '0',
+		HOST: '127.0.0.1',
+		DATA_DIR: dataDir,
+		PGLITE_TEMPLATE: options.database === 'pglite' ? TEMPLATE : '',
+		SEED_DEMO: '1',
+		LOG_LEVEL: options.logLevel ?? 'warn',
+		NODE_ENV: 'production',
+		DATABASE_URL: options.database === 'postgres' ? options.databaseUrl! : '',
+		REDIS_URL: options.redisUrl ?? '',
+		...OURS_BENCH_ENV,
+		...options.env
+	};
+	// Our server derives its origin from the Host header; adapter-node refuses an empty ORIGIN.
+	delete env.ORIGIN;
+	const child = track(spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+	let output = '';
+	const append = (d: Buffer) => {
+		output += d.toString();
+		if (output.length > 4_000_000) output = output.slice(-2_000_000);
+	};
+	child.stdout!.on('data', append);
+	child.stderr!.on('data', append);
+	try {
+		const port = await new Promise<number>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`our server did not start in 120 s:\n${output.slice(-2000)}`)), 120_000);
+			const onData = () => {
+				const match = /TAFEL_LISTENING (\d+)/.exec(output);
+				if (match) {
+					clearTimeout(timer);
+					child.stdout!.off('data', onData);
+					resolve(Number(match[1]));
+				}
+			};
+			child.stdout!.on('data', onData);
+			child.once('exit', (code) => {
+				clearTimeout(timer);
+				reject(new Error(`our server exited with ${code} during start:\n${output.slice(-2000)}`));
+			});
+		});
+		return {
+			url: `http://127.0.0.1:${port}`,
+			pid: child.pid!,
+			output: () => output,
+			async stop() {
+				await stopChild(child, 15_000);
+				fs.rmSync(dataDir, { recursive: true, force: true });
+			}
+		};
+	} catch (err) {
+		if (alive(child)) child.kill('SIGKILL');
+		fs.rmSync(dataDir, { recursive: true, force: true });
+		throw err;
+	}
+}
+
+export async function startOurs(options: OursOptions): Promise<Target> {
+	const started: Awaited<ReturnType<typeof spawnOurs>>[] = [];
+	try {
+		// One after the other: each instance migrates the shared database on start.
+		for (let i = 0; i < (options.instances ?? 1); i++) started.push(await spawnOurs(options));
+		const cookie = await loginCookie(started[0].url, BENCH_USER);
+		const db = options.database === 'postgres' ? 'PostgreSQL' : 'PGlite';
+		return {
+			kind: 'ours',
+			label: `ours (${db}${started.length > 1 ? `, ${started.length} instances + Redis` : ''})`,
+			instances: started,
+			pids: () => started.map((s) => s.pid),
+			connect: (docName, i = 0) => ywsClient(started[i % started.length].url, docName, { cookie, ours: true }),
+			stop: async () => void (await Promise.all(started.map((s) => s.stop())))
+		};
+	} catch (err) {
+		await Promise.all(started.map((s) => s.stop()));
+		throw err;
+	}
+}
+
+export async function startYWebsocket(): Promise<Target> {
+	const anchor = await spawnAnchor('y-websocket-server.mjs', { YPERSISTENCE: undefined, CALLBACK_URL: undefined });
+	const instance = { url: `http://127.0.0.1:${anchor.port}`, pid: anchor.child.pid!, output: anchor.output };
+	return {
+		kind: 'y-websocket',
+		label: 'y-websocket-server (in memory)',
+		instances: [instance],
+		pids: () => [instance.pid],
+		connect: (docName) => ywsClient(instance.url, docName, { ours: false }),
+		stop: anchor.stop
+	};
+}
+
+export interface HocuspocusOptions {
+	storage: 'none' | 'postgres' | 'pglite';
+	databaseUrl?: string;
+	redisUrl?: string;
+	redisPrefix?: string;
+	instances?: number;
+}
+
+export async function startHocuspocus(options: HocuspocusOptions): Promise<Target> {
+	const module = await loadHocuspocusClient();
+	const anchors: Awaited<ReturnType<typeof spawnAnchor>>[] = [];
+	const dirs: string[] = [];
+	try {
+		for (let i = 0; i < (options.instances ?? 1); i++) {
+			const env: Record<string, string> = { HP_STORAGE: options.storage, REDIS_URL: options.redisUrl ?? '', REDIS_PREFIX: options.redisPrefix ?? '' };
+			if (options.storage === 'postgres') env.DATABASE_URL = options.databaseUrl!;
+			if (options.storage === 'pglite') {
+				const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-bench-hp-'));
+				dirs.push(dir);
+				env.PGLITE_DIR = dir;
+			}
+			anchors.push(await spawnAnchor('hocuspocus-server.mjs', env));
+		}
+	} catch (err) {
+		await Promise.all(anchors.map((a) => a.stop()));
+		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+		throw err;
+	}
+	const instances = anchors.map((a) => ({ url: `http://127.0.0.1:${a.port}`, pid: a.child.pid!, output: a.output }));
+	const storage = { none: 'in memory', postgres: 'PostgreSQL', pglite: 'PGlite' }[options.storage];
+	return {
+		kind: 'hocuspocus',
+		label: `hocuspocus (${storage}${options.storage === 'none' ? '' : ', debounced save'}${instances.length > 1 ? `, ${instances.length} instances + Redis` : ''})`,
+		instances,
+		pids: () => instances.map((s) => s.pid),
+		connect: (docName, i = 0) => hocuspocusClient(module, instances[i % instances.length].url, docName),
+		async stop() {
+			await Promise.all(anchors.map((a) => a.stop()));
+			for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Connects `count` clients in bounded batches and waits for each to sync. */
+export async function connectAll(target: Target, names: (i: number) => string, count: number, options: { batch?: number; timeoutMs?: number } = {}): Promise<BenchClient[]> {
+	const clients: BenchClient[] = [];
+	const batch = options.batch ?? 25;
+	try {
+		for (let i = 0; i < count; i += batch) {
+			const group = Array.from({ length: Math.min(batch, count - i) }, (_, j) => target.connect(names(i + j), i + j));
+			clients.push(...group);
+			await withTimeout(Promise.all(group.map((c) => c.synced)), options.timeoutMs ?? 60_000, `clients ${i}–${i + group.length - 1} of ${target.label} to sync`);
+		}
+	} catch (err) {
+		for (const c of clients) c.destroy();
+		throw err;
+	}
+	return clients;
+}
+
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)))]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls a condition until it holds or the deadline passes; true when it held. */
+export async function until(condition: () => boolean, timeoutMs: number, everyMs = 20): Promise<boolean> {
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		if (condition()) return true;
+		await sleep(everyMs);
+	}
+	return condition();
+}
