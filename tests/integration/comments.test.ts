@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { connect, until } from '../support/collab-client.ts';
+import { listenEvents } from '../support/sse.ts';
 
 interface Thread { id: string; visibility: string; resolved: boolean; quote: string; comments: { id: string; body: string; deleted: boolean; editedAt: string | null }[]; canResolve: boolean }
 interface Inbox { unread: number; items: { id: string; kind: string; excerpt: string; href: string; read: boolean }[] }
@@ -39,36 +40,6 @@ describe('comments and notifications', () => {
 		return { status: response.status, data: (await response.json()) as { threadId: string; commentId: string; message?: string; error?: string } };
 	};
 
-	/** Events of one user's stream, collected until the test stops it. */
-	function listen(cookie: string) {
-		const received: Record<string, unknown>[] = [];
-		const controller = new AbortController();
-		const ready = fetch(`${server.url}/api/events`, { headers: { cookie }, signal: controller.signal }).then(async (response) => {
-			const reader = response.body!.getReader();
-			const decoder = new TextDecoder();
-			let buffer = '';
-			void (async () => {
-				try {
-					for (;;) {
-						const { value, done } = await reader.read();
-						if (done) return;
-						buffer += decoder.decode(value, { stream: true });
-						let end;
-						while ((end = buffer.indexOf('\n\n')) >= 0) {
-							const chunk = buffer.slice(0, end);
-							buffer = buffer.slice(end + 2);
-							const data = chunk.split('\n').find((l) => l.startsWith('data: '));
-							if (data) received.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
-						}
-					}
-				} catch {
-					/* aborted */
-				}
-			})();
-		});
-		return { received, ready, stop: () => controller.abort() };
-	}
-
 	beforeAll(async () => {
 		server = await startServer();
 		[dewi, bram, eva, wout] = await Promise.all(
@@ -83,7 +54,7 @@ describe('comments and notifications', () => {
 	});
 
 	test('a participant of ROM BOM comments and mentions the province: its member is notified live, answers and resolves', async () => {
-		const bramEvents = listen(bram);
+		const bramEvents = listenEvents(server.url, bram);
 		await bramEvents.ready;
 		const before = (await inbox(bram)).unread;
 		const created = await start(dewi, 'Past dit bij de waterstofroute? @[Provincie Noord-Brabant](org:prov-nb)', { anchor: null });
@@ -114,7 +85,7 @@ describe('comments and notifications', () => {
 	});
 
 	test('an internal thread of the province is invisible to EZK everywhere: API, events, grid counts, replies and resolving', async () => {
-		const evaEvents = listen(eva);
+		const evaEvents = listenEvents(server.url, eva);
 		await evaEvents.ready;
 		const internal = await start(bram, 'Intern: budget nog niet rond, Geheimxyz.', { visibility: 'internal' });
 		expect(internal.status).toBe(201);
