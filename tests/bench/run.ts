@@ -23,6 +23,8 @@ import { ANCHORS_DIR, killAll } from './lib/procs.ts';
 import { markdown, type RunMeta } from './lib/report.ts';
 import { withTimeout } from './lib/targets.ts';
 import { scenarioFanout } from './scenarios/s1-fanout.ts';
+import { scenarioColdLoad } from './scenarios/s2-cold-load.ts';
+import { scenarioManyDocuments } from './scenarios/s3-many-documents.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -35,7 +37,9 @@ if (unknown.length) {
 }
 
 const SCENARIOS: { id: number; name: string; run(ctx: BenchContext): Promise<ScenarioResult>; budgetMin: number }[] = [
-	{ id: 1, name: 'fan-out', run: scenarioFanout, budgetMin: 25 }
+	{ id: 1, name: 'fan-out', run: scenarioFanout, budgetMin: 25 },
+	{ id: 2, name: 'cold load', run: scenarioColdLoad, budgetMin: 10 },
+	{ id: 3, name: 'many documents', run: scenarioManyDocuments, budgetMin: 15 }
 ];
 
 const started = performance.now();

@@ -11,7 +11,8 @@
  *   DATABASE_URL for postgres;  PGLITE_DIR for pglite (a folder, fsync off like ours)
  *   REDIS_URL    with @hocuspocus/extension-redis (scale-out); REDIS_PREFIX its key prefix
  * Prints `ANCHOR_LISTENING <port>`, `ANCHOR_STORE <bytes> <ms>` after every store and
- * `ANCHOR_FETCH <bytes>` for every document loaded from the database.
+ * `ANCHOR_FETCH <bytes>` for every document loaded from the database, `ANCHOR_UNLOAD`
+ * whenever a document leaves memory.
  */
 import { Server } from '@hocuspocus/server';
 import { Database } from '@hocuspocus/extension-database';
@@ -36,7 +37,8 @@ if (storage === 'postgres') {
 }
 if (query) await query('create table if not exists hp_documents (name text primary key, data bytea not null, updated_at timestamptz not null default now())', []);
 
-const extensions = [];
+// Tells the bench when a document has left memory (the next open is a cold load).
+const extensions = [{ afterUnloadDocument: async () => console.log('ANCHOR_UNLOAD') }];
 if (query) {
 	extensions.push(
 		new Database({

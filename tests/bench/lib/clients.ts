@@ -27,6 +27,8 @@ export interface BenchClient {
 	synced: Promise<void>;
 	/** The document's whole state, encoded with the yjs that owns it. */
 	encodedState(): Uint8Array;
+	/** How many items this client has created (its own clock in the state vector). */
+	ownClock(): number;
 	/** Ours only: called with the persisted state vector after each commit. */
 	onPersisted(listener: (vector: Map<number, number>) => void): void;
 	destroy(): void;
@@ -53,6 +55,7 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 		doc,
 		synced,
 		encodedState: () => Y.encodeStateAsUpdate(doc),
+		ownClock: () => Y.getState(doc.store, doc.clientID),
 		onPersisted: (listener) => void listeners.push(listener),
 		destroy() {
 			provider.destroy();
@@ -63,7 +66,7 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 
 interface HocuspocusClientModule {
 	connect(url: string, name: string): { doc: BenchDoc; synced: Promise<void>; destroy(): void };
-	Y: { encodeStateAsUpdate(doc: BenchDoc): Uint8Array };
+	Y: { encodeStateAsUpdate(doc: BenchDoc): Uint8Array; getState(store: unknown, client: number): number };
 }
 let hocuspocusModule: Promise<HocuspocusClientModule> | null = null;
 
@@ -79,6 +82,7 @@ export function hocuspocusClient(module: HocuspocusClientModule, httpBase: strin
 		doc: client.doc,
 		synced: client.synced,
 		encodedState: () => module.Y.encodeStateAsUpdate(client.doc),
+		ownClock: () => module.Y.getState((client.doc as unknown as { store: unknown }).store, client.doc.clientID),
 		onPersisted: () => undefined,
 		destroy: () => client.destroy()
 	};

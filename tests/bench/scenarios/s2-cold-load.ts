@@ -1,0 +1,173 @@
+/**
+ * 2. Cold load: a new client opens a large document (~1 MB made of many updates);
+ * time until its provider reports synced. "Warm": the document is loaded (its writers
+ * are still connected). "Cold": every client left and the server unloaded it, so the
+ * load comes from the database (ours: compacted state + log tail; Hocuspocus: its
+ * stored state). The reference server keeps documents in memory forever, so it has
+ * no cold load.
+ */
+import { cell, primaryTargets, withTarget, type BenchContext, type ScenarioResult } from '../lib/context.ts';
+import type { BenchClient } from '../lib/clients.ts';
+import { firstLine, ratio, summarize, type Summary } from '../lib/stats.ts';
+import { connectAll, sleep, until, withTimeout, type Target } from '../lib/targets.ts';
+
+/** Each writer stays under our per-connection limit of 60 messages/s. */
+const WRITER_RATE = 40;
+const TEXT = 'bench-text';
+
+interface LoadResult {
+	target: string;
+	updates: number;
+	updateBytes: number;
+	stateBytes: number;
+	writeS: number;
+	warmMs: Summary;
+	coldMs: Summary | null;
+	/** Loads the server confirmed came from the database (ours: "room loaded" log lines; Hocuspocus: fetches). */
+	coldConfirmed: number | null;
+}
+
+function chunk(seed: number, bytes: number): string {
+	let s = '';
+	let x = seed * 2654435761;
+	while (s.length < bytes) {
+		x = (x * 1103515245 + 12345) >>> 0;
+		s += String.fromCharCode(97 + (x % 26));
+	}
+	return s;
+}
+
+async function timeToSynced(target: Target, docName: string, expectedLength: number): Promise<number> {
+	const started = performance.now();
+	const client = target.connect(docName);
+	try {
+		await withTimeout(client.synced, 60_000, `a reader of ${docName} to sync`);
+		const elapsed = performance.now() - started;
+		const length = client.doc.getText(TEXT).length;
+		if (length !== expectedLength) throw new Error(`reader got ${length} characters, expected ${expectedLength}`);
+		return elapsed;
+	} finally {
+		client.destroy();
+	}
+}
+
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+async function measure(ctx: BenchContext, target: Target, config: { writers: number; updates: number; bytes: number; warm: number; cold: number }): Promise<LoadResult> {
+	const docName = `werkagenda:bench-${ctx.runId}-big`;
+	const writers: BenchClient[] = await connectAll(target, () => docName, config.writers);
+	let written = 0;
+	const writeStarted = performance.now();
+	const total = config.updates * config.bytes;
+	let stateBytes = 0;
+	try {
+		const persisted = writers.map(() => 0);
+		writers.forEach((w, i) => w.onPersisted((vector) => (persisted[i] = vector.get(w.doc.clientID) ?? 0)));
+		// Paced writers: `updates` appends of `bytes` characters, interleaved.
+		await new Promise<void>((resolve) => {
+			const interval = 1000 / WRITER_RATE;
+			const start = performance.now();
+			const next = writers.map((_, i) => start + (i * interval) / writers.length);
+			const timer = setInterval(() => {
+				const now = performance.now();
+				for (let i = 0; i < writers.length && written < config.updates; i++) {
+					if (next[i] > now) continue;
+					next[i] += interval;
+					const text = writers[i].doc.getText(TEXT);
+					text.insert(text.length, chunk(written++, config.bytes));
+				}
+				if (written >= config.updates) {
+					clearInterval(timer);
+					resolve();
+				}
+			}, 2);
+		});
+		if (!(await until(() => writers.every((w) => w.doc.getText(TEXT).length === total), 60_000, 50))) throw new Error('writers did not converge');
+		if (target.kind === 'ours' && !(await until(() => writers.every((w, i) => persisted[i] >= w.ownClock()), 30_000, 50))) throw new Error('writes not persisted');
+		stateBytes = writers[0].encodedState().length;
+	} catch (err) {
+		for (const w of writers) w.destroy();
+		throw err;
+	}
+	const writeS = (performance.now() - writeStarted) / 1000;
+	const warm: number[] = [];
+	let unloadsAtLeave = 0;
+	try {
+		for (let k = 0; k < config.warm; k++) {
+			warm.push(await timeToSynced(target, docName, total));
+			await sleep(200);
+		}
+	} finally {
+		unloadsAtLeave = count(target.instances[0].output(), /ANCHOR_UNLOAD/g);
+		for (const w of writers) w.destroy();
+	}
+	if (target.kind === 'y-websocket') return { target: target.label, updates: config.updates, updateBytes: config.bytes, stateBytes, writeS, warmMs: summarize(warm), coldMs: null, coldConfirmed: null };
+
+	const output = () => target.instances[0].output();
+	// Wait until the server has let go of the document: ours unloads an idle room after
+	// COLLAB_IDLE_UNLOAD_MS plus a flush and compaction (not logged: a fixed pause);
+	// Hocuspocus stores and unloads when the last client leaves (ANCHOR_UNLOAD).
+	const unloaded = async (unloadsBefore: number) => {
+		if (target.kind === 'hocuspocus' && !(await until(() => count(output(), /ANCHOR_UNLOAD/g) > unloadsBefore, 20_000, 50))) throw new Error('document not unloaded');
+		await sleep(target.kind === 'ours' ? 3_000 : 200);
+	};
+	const loadsBefore = target.kind === 'ours' ? count(output(), /room loaded/g) : count(output(), /ANCHOR_FETCH /g);
+	await unloaded(unloadsAtLeave);
+	const cold: number[] = [];
+	for (let k = 0; k < config.cold; k++) {
+		const unloads = count(output(), /ANCHOR_UNLOAD/g);
+		cold.push(await timeToSynced(target, docName, total));
+		await unloaded(unloads);
+	}
+	const loadsAfter = target.kind === 'ours' ? count(output(), /room loaded/g) : count(output(), /ANCHOR_FETCH /g);
+	return { target: target.label, updates: config.updates, updateBytes: config.bytes, stateBytes, writeS, warmMs: summarize(warm), coldMs: summarize(cold), coldConfirmed: loadsAfter - loadsBefore };
+}
+
+export async function scenarioColdLoad(ctx: BenchContext): Promise<ScenarioResult> {
+	const config = ctx.quick ? { writers: 3, updates: 150, bytes: 1024, warm: 3, cold: 2 } : { writers: 5, updates: 1000, bytes: 1024, warm: 7, cold: 5 };
+	// Ours: unload an idle room after 1 s instead of 30 s, and log loads (debug) to confirm each cold load.
+	const factories = await primaryTargets(ctx, { COLLAB_IDLE_UNLOAD_MS: '1000' }, 'debug');
+	const runs: { key: string; result: LoadResult | null; error?: string }[] = [];
+	for (const factory of factories) {
+		ctx.log(`  cold load · ${factory.key}`);
+		try {
+			const result = await withTarget(factory, (target) => measure(ctx, target, config));
+			runs.push({ key: factory.key, result });
+			ctx.log(`    state ${(result.stateBytes / 1e6).toFixed(2)} MB · warm p50 ${result.warmMs.p50} ms · cold p50 ${result.coldMs?.p50 ?? '–'} ms (${result.coldConfirmed ?? '–'} confirmed)`);
+		} catch (err) {
+			runs.push({ key: factory.key, result: null, error: firstLine(err) });
+			ctx.log(`    failed: ${firstLine(err)}`);
+		}
+	}
+	const get = (key: string) => runs.find((r) => r.key === key)?.result ?? null;
+	const ours = get('ours');
+	return {
+		id: 2,
+		title: 'Cold load of a large document: time to synced',
+		setup: [
+			`${config.writers} writers append ${config.updates} text updates of ${config.bytes} characters (≈ ${((config.updates * config.bytes) / 1e6).toFixed(1)} MB), ${WRITER_RATE}/s each; then a new client connects and waits for its provider's synced event (content checked)`,
+			`warm: ${config.warm}× while the writers are connected; cold: ${config.cold}× after every client left and the server unloaded the document (ours with COLLAB_IDLE_UNLOAD_MS=1000), each confirmed by the server (ours: "room loaded" log line; Hocuspocus: a database fetch)`
+		],
+		tables: [
+			{
+				caption: 'Measured (ms)',
+				header: ['server', 'state MB', 'warm p50', 'warm max', 'cold p50', 'cold max', 'cold loads confirmed'],
+				rows: runs.map((r) =>
+					r.result
+						? [r.result.target, cell(r.result.stateBytes / 1e6, 2), r.result.warmMs.p50, r.result.warmMs.max, r.result.coldMs?.p50 ?? 'n/a (in memory only)', r.result.coldMs?.max ?? null, r.result.coldConfirmed === null ? null : `${r.result.coldConfirmed} of ${config.cold}`]
+						: [r.key, `failed: ${r.error}`, null, null, null, null, null]
+				)
+			},
+			{
+				caption: 'Ratios (ours / anchor)',
+				header: ['pair', 'warm p50', 'warm max', 'cold p50', 'cold max'],
+				rows: ['y-websocket', 'hocuspocus'].map((key) => {
+					const other = get(key);
+					return [`ours / ${key}`, ratio(ours?.warmMs.p50, other?.warmMs.p50), ratio(ours?.warmMs.max, other?.warmMs.max), ratio(ours?.coldMs?.p50, other?.coldMs?.p50), ratio(ours?.coldMs?.max, other?.coldMs?.max)];
+				})
+			}
+		],
+		notes: [],
+		data: runs
+	};
+}
