@@ -47,13 +47,13 @@ describe.each(databases)('spreadsheet import on %s', (database) => {
 	const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' });
 	const post = (path: string, cookie: string, body: Record<string, string>) =>
 		fetch(`${server.url}${path}`, { method: 'POST', headers: { origin: server.url, cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body), redirect: 'manual' });
-	const upload = (cookie: string, name: string, bytes: Uint8Array) => {
+	const upload = (cookie: string, name: string, bytes: Uint8Array<ArrayBuffer>) => {
 		const form = new FormData();
 		form.append('bestand', new Blob([bytes]), name);
 		return fetch(`${server.url}/projecten/import`, { method: 'POST', headers: { origin: server.url, cookie, accept: 'text/html' }, body: form, redirect: 'manual' });
 	};
 	/** Upload → id of the upload (the mapping page it redirects to). */
-	const uploaded = async (cookie: string, name: string, bytes: Uint8Array): Promise<string> => {
+	const uploaded = async (cookie: string, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> => {
 		const response = await upload(cookie, name, bytes);
 		expect(response.status, await response.clone().text().then((t) => t.slice(0, 300))).toBe(303);
 		return /\/projecten\/import\/([^/]+)$/.exec(response.headers.get('location')!)![1];
@@ -107,7 +107,7 @@ describe.each(databases)('spreadsheet import on %s', (database) => {
 		expect((await map(bram, id, targets)).status).toBe(303);
 		const before = await report(bram, id);
 		expect(before.counts).toEqual([3, 2, 1, 0]);
-		expect(before.result(4).text).toContain('Kolom „Thema” (Thema): Kies een waarde uit de lijst. Niet herkend: „CE”.');
+		expect(before.result(4).text).toContain('Kolom C „Thema”: Kies een waarde uit de lijst. Niet herkend: „CE”.');
 		const marker = 'budget_min=8800000100&budget_max=8800000199';
 		expect((await api(marker, bram)).total).toBe(0);
 
@@ -144,12 +144,12 @@ describe.each(databases)('spreadsheet import on %s', (database) => {
 		const r = await report(bram, id, 'problemen');
 		expect(r.counts).toEqual([8, 1, 7, 0]);
 		expect(r.result(2).status).toBe('absent'); // accepted rows are not in the problems view
-		expect(r.result(3).text).toContain('Kolom „Titel” (Titel): Deze tekst is te kort.');
-		expect(r.result(4).text).toContain('Kolom „Provincies” (Provincies): Kies een waarde uit de lijst. Niet herkend: „Atlantis”.');
+		expect(r.result(3).text).toContain('Kolom A „Titel”: Deze tekst is te kort.');
+		expect(r.result(4).text).toContain('Kolom B „Provincies”: Kies een waarde uit de lijst. Niet herkend: „Atlantis”.');
 		expect(r.result(5).text).toContain('Het gevraagde bedrag is hoger dan de totale begroting.');
-		expect(r.result(6).text).toContain('Kolom „E-mail contactpersoon” (E-mail contactpersoon): De vorm klopt niet.');
+		expect(r.result(6).text).toContain('Kolom E „E-mail contactpersoon”: De vorm klopt niet.');
 		expect(r.result(7).text).toContain('Het doel-TRL is lager dan het huidige TRL.');
-		expect(r.result(8).text).toContain('Kolom „Totale begroting (€)” (Totale begroting (€)): Vul een heel getal in.');
+		expect(r.result(8).text).toContain('Kolom C „Totale begroting (€)”: Vul een heel getal in.');
 		expect(r.result(9).text).toContain('Dit veld is verplicht.');
 		expect((await confirm(bram, id, r.fingerprint)).status).toBe(303);
 		expect((await api('budget_min=8800000200&budget_max=8800000299', bram)).projects.map((p) => p.title)).toEqual(['Goed project met fouten ernaast']);
@@ -167,7 +167,7 @@ describe.each(databases)('spreadsheet import on %s', (database) => {
 		const twice = await map(bram, id, ['title', 'title']);
 		expect(await twice.text()).toContain('„Titel” is aan meer dan één kolom gekoppeld (A, B). Kies er één.');
 
-		const refusedFile = async (name: string, bytes: Uint8Array, text: string, status = 400) => {
+		const refusedFile = async (name: string, bytes: Uint8Array<ArrayBuffer>, text: string, status = 400) => {
 			const response = await upload(bram, name, bytes);
 			expect(response.status, name).toBe(status);
 			expect(await response.text(), name).toContain(text);

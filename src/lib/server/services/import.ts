@@ -7,7 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { can, type Actor } from '../../domain/permissions.ts';
 import { FIELD_KEYS, isFieldKey, type FieldKey } from '../../domain/project.ts';
-import { autoMap, headerSignature, mappingFromRecord, mappingProblems, mappingToRecord, type MappingProblem, type Target } from '../../domain/import-mapping.ts';
+import { autoMap, headerSignature, mappingFromRecord, mappingProblems, mappingToRecord, normaliseHeader, type MappingProblem, type Target } from '../../domain/import-mapping.ts';
 import { acceptedFingerprint, checkRows, countResults, titleKey, type DuplicateOf, type ReportCounts, type RowProblem, type RowResult } from '../../domain/import-report.ts';
 import { m } from '../../paraglide/messages.js';
 import { db, type Db } from '../db/client.ts';
@@ -30,6 +30,12 @@ type Translate = (inputs: Record<string, never>, options: { locale: 'nl' | 'en' 
 /** The app's own field names in both languages: what its export writes and people retype. */
 const fieldLabels = (): Record<FieldKey, string[]> =>
 	Object.fromEntries(FIELD_KEYS.map((k) => [k, (['nl', 'en'] as const).map((locale) => (m as unknown as Record<string, Translate>)[`field_${k}`]({}, { locale }))])) as Record<FieldKey, string[]>;
+
+let ownNames: Map<FieldKey, Set<string>> | null = null;
+function isOwnName(field: FieldKey, header: string): boolean {
+	ownNames ??= new Map(Object.entries(fieldLabels()).map(([k, labels]) => [k as FieldKey, new Set(labels.map(normaliseHeader))]));
+	return ownNames.get(field)?.has(normaliseHeader(header)) ?? false;
+}
 
 export type UploadResult = { ok: true; id: string } | { ok: false; reason: 'forbidden' } | { ok: false; reason: ParseFailure; line?: number };
 
@@ -103,7 +109,8 @@ export interface ReportRow {
 	n: number;
 	title: string;
 	status: RowResult['status'];
-	problems: (RowProblem & { header: string | null })[];
+	/** `named`: the column header is the field's own name, so the reason need not repeat it. */
+	problems: (RowProblem & { header: string | null; named: boolean })[];
 	duplicateOf: DuplicateOf | null;
 }
 
@@ -137,7 +144,7 @@ export async function importReport(actor: Actor, upload: Upload, filter: ReportF
 		n: r.n,
 		title: r.title,
 		status: r.status,
-		problems: r.status === 'rejected' ? r.problems.map((p) => ({ ...p, header: p.column >= 0 ? upload.headers[p.column] : null })) : [],
+		problems: r.status === 'rejected' ? r.problems.map((p) => ({ ...p, header: p.column >= 0 ? upload.headers[p.column] : null, named: p.column >= 0 && isOwnName(p.field, upload.headers[p.column]) })) : [],
 		duplicateOf: r.status === 'duplicate' ? r.of : null
 	}));
 	return { counts, fingerprint: acceptedFingerprint(results), filter: chosen, page: current, pages, shown: selected.length, rows };
@@ -181,11 +188,18 @@ export async function confirmImport(actor: ImportActor, upload: Upload, options:
 			const year = new Date().getFullYear();
 			let number = await lastCodeNumber(tx, year);
 			const ids: string[] = [];
+			// PGlite answers in microtasks: without a pause the event loop could not write the
+			// progress (or serve anything else) until the whole import is done.
+			const progress = async () => {
+				options.onProgress?.(ids.length, accepted.length);
+				await new Promise((resolve) => setImmediate(resolve));
+			};
+			await progress();
 			for (const row of accepted) {
 				const code = `RIP-${year}-${String(++number).padStart(4, '0')}`;
 				const { id } = await insertProject(tx, actor, { fields: row.fields, ownerOrganisationId: actor.organisationId, visibility: options.visibility, code });
 				ids.push(id);
-				if (ids.length % 100 === 0) options.onProgress?.(ids.length, accepted.length);
+				if (ids.length % 100 === 0) await progress();
 			}
 			return { ids, skipped: results.length - accepted.length };
 		});
