@@ -25,6 +25,9 @@ import { withTimeout } from './lib/targets.ts';
 import { scenarioFanout } from './scenarios/s1-fanout.ts';
 import { scenarioColdLoad } from './scenarios/s2-cold-load.ts';
 import { scenarioManyDocuments } from './scenarios/s3-many-documents.ts';
+import { scenarioDurability } from './scenarios/s4-durability.ts';
+import { scenarioScaleOut } from './scenarios/s5-scale-out.ts';
+import { scenarioInventory } from './scenarios/s6-inventory.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -39,7 +42,10 @@ if (unknown.length) {
 const SCENARIOS: { id: number; name: string; run(ctx: BenchContext): Promise<ScenarioResult>; budgetMin: number }[] = [
 	{ id: 1, name: 'fan-out', run: scenarioFanout, budgetMin: 25 },
 	{ id: 2, name: 'cold load', run: scenarioColdLoad, budgetMin: 10 },
-	{ id: 3, name: 'many documents', run: scenarioManyDocuments, budgetMin: 15 }
+	{ id: 3, name: 'many documents', run: scenarioManyDocuments, budgetMin: 15 },
+	{ id: 4, name: 'durability cost', run: scenarioDurability, budgetMin: 20 },
+	{ id: 5, name: 'scale-out', run: scenarioScaleOut, budgetMin: 20 },
+	{ id: 6, name: 'inventory', run: scenarioInventory, budgetMin: 40 }
 ];
 
 const started = performance.now();

@@ -24,6 +24,8 @@ export interface Target {
 	kind: TargetKind;
 	label: string;
 	instances: Instance[];
+	/** Ours: the session cookie of BENCH_USER. */
+	cookie?: string;
 	pids(): number[];
 	/** A client on `docName`, connected to instance `i % instances.length`. */
 	connect(docName: string, i?: number): BenchClient;
@@ -115,6 +117,7 @@ export async function startOurs(options: OursOptions): Promise<Target> {
 			kind: 'ours',
 			label: `ours (${db}${started.length > 1 ? `, ${started.length} instances + Redis` : ''})`,
 			instances: started,
+			cookie,
 			pids: () => started.map((s) => s.pid),
 			connect: (docName, i = 0) => ywsClient(started[i % started.length].url, docName, { cookie, ours: true }),
 			stop: async () => void (await Promise.all(started.map((s) => s.stop())))

@@ -1,0 +1,127 @@
+/**
+ * 6. The inventory: list, sort, filter, full-text search and grouping over 1,000 and
+ * 10,000 projects through our HTTP API (`GET /api/projects?…`, logged in), p50/p95 per
+ * query type. Anchor: a plain `SELECT * FROM projects LIMIT 50` on the same database,
+ * measured in the same run from the bench process.
+ */
+import { spawn } from 'node:child_process';
+import postgres from 'postgres';
+import { ROOT } from '../../support/paths.ts';
+import { withTarget, type BenchContext, type ScenarioResult } from '../lib/context.ts';
+import { alive, track } from '../lib/procs.ts';
+import { firstLine, ratio, summarize, type Summary } from '../lib/stats.ts';
+import { startOurs } from '../lib/targets.ts';
+
+const QUERIES: { name: string; query: string }[] = [
+	{ name: 'list (default: newest first, 50)', query: '' },
+	{ name: 'list sorted by title, page 5', query: 'sorteer=title&richting=asc&pagina=5' },
+	{ name: 'filter province + status', query: 'provincie=NL-NB&status=uitvoering' },
+	{ name: 'filter theme + budget', query: 'thema=energie-klimaat&budget_min=1000000' },
+	{ name: 'full-text search', query: 'zoek=waterstof' },
+	{ name: 'search + province filter', query: 'zoek=waterstof&provincie=NL-ZH' },
+	{ name: 'grouped by province', query: 'groepeer=province' }
+];
+
+interface QueryResult {
+	name: string;
+	query: string;
+	total: number | null;
+	bytes: number;
+	ms: Summary;
+}
+
+interface SizeResult {
+	projects: number;
+	seedS: number;
+	anchorMs: Summary;
+	queries: QueryResult[];
+}
+
+async function seed(databaseUrl: string, projects: number, timeoutMs: number): Promise<number> {
+	const child = track(spawn(process.execPath, ['--import', 'tsx', 'tests/bench/seed-inventory.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_PROJECTS: String(projects), LOG_LEVEL: 'warn', REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+	let output = '';
+	child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+	child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+	const timer = setTimeout(() => alive(child) && child.kill('SIGKILL'), timeoutMs);
+	const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+	clearTimeout(timer);
+	const match = /SEEDED (\d+) (\d+)/.exec(output);
+	if (code !== 0 || !match) throw new Error(`seeding ${projects} projects failed (${code}): ${output.slice(-1000)}`);
+	if (Number(match[1]) !== projects) throw new Error(`seeded ${match[1]} projects, expected ${projects}`);
+	return Number(match[2]) / 1000;
+}
+
+async function timed(repetitions: number, run: () => Promise<void>): Promise<Summary> {
+	for (let i = 0; i < 3; i++) await run();
+	const samples: number[] = [];
+	for (let i = 0; i < repetitions; i++) {
+		const started = performance.now();
+		await run();
+		samples.push(performance.now() - started);
+	}
+	return summarize(samples);
+}
+
+export async function scenarioInventory(ctx: BenchContext): Promise<ScenarioResult> {
+	if (!ctx.pg.available) throw new Error('the inventory scenario needs PostgreSQL');
+	const sizes = ctx.quick ? [300] : [1000, 10000];
+	const repetitions = ctx.quick ? 10 : 40;
+	const results: { projects: number; result: SizeResult | null; error?: string }[] = [];
+	for (const projects of sizes) {
+		ctx.log(`  inventory of ${projects} projects: seeding`);
+		try {
+			const databaseUrl = await ctx.pg.database(`inv${projects}`);
+			const seedS = await seed(databaseUrl, projects, 20 * 60_000);
+			ctx.log(`    seeded in ${seedS.toFixed(0)} s`);
+			const sql = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+			try {
+				const result = await withTarget({ key: 'ours', start: () => startOurs({ database: 'postgres', databaseUrl }) }, async (target) => {
+					const base = target.instances[0].url;
+					const queries: QueryResult[] = [];
+					for (const q of QUERIES) {
+						let total: number | null = null;
+						let bytes = 0;
+						const ms = await timed(repetitions, async () => {
+							const response = await fetch(`${base}/api/projects${q.query ? '?' + q.query : ''}`, { headers: { cookie: target.cookie!, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+							const body = await response.text();
+							if (response.status !== 200) throw new Error(`GET /api/projects?${q.query}: ${response.status} ${body.slice(0, 200)}`);
+							bytes = body.length;
+							total = (JSON.parse(body) as { total?: number }).total ?? null;
+						});
+						queries.push({ name: q.name, query: q.query, total, bytes, ms });
+						ctx.log(`    ${q.name}: p50 ${ms.p50} p95 ${ms.p95} ms (${total} matches)`);
+					}
+					return queries;
+				});
+				const anchorMs = await timed(repetitions, async () => void (await sql`select * from projects limit 50`));
+				ctx.log(`    anchor SELECT * FROM projects LIMIT 50: p50 ${anchorMs.p50} p95 ${anchorMs.p95} ms`);
+				results.push({ projects, result: { projects, seedS, anchorMs, queries: result } });
+			} finally {
+				await sql.end({ timeout: 5 });
+			}
+		} catch (err) {
+			results.push({ projects, result: null, error: firstLine(err) });
+			ctx.log(`    failed: ${firstLine(err)}`);
+		}
+	}
+	const rows: (string | number | null)[][] = [];
+	for (const r of results) {
+		if (!r.result) {
+			rows.push([r.projects, `failed: ${r.error}`, null, null, null, null, null, null]);
+			continue;
+		}
+		rows.push([r.projects, 'anchor: SELECT * FROM projects LIMIT 50', null, null, r.result.anchorMs.p50, r.result.anchorMs.p95, 1, 1]);
+		for (const q of r.result.queries) rows.push([r.projects, `${q.name} \`${q.query || '–'}\``, q.total, Math.round(q.bytes / 1024), q.ms.p50, q.ms.p95, ratio(q.ms.p50, r.result.anchorMs.p50), ratio(q.ms.p95, r.result.anchorMs.p95)]);
+	}
+	return {
+		id: 6,
+		title: 'Inventory: list, filter and search through GET /api/projects',
+		setup: [
+			`${sizes.join(' and ')} projects from the demo generator (seed code, insertProject) in a fresh PostgreSQL database each; our production server on it, logged in as an admin; ${repetitions} sequential requests per query type after 3 warm-ups, time until the whole JSON body is read`,
+			'anchor: `SELECT * FROM projects LIMIT 50` over one postgres.js connection from the bench process, same database, same run'
+		],
+		tables: [{ caption: 'Measured (ms) and ratios to the anchor', header: ['projects', 'query', 'matches', 'body kB', 'p50 ms', 'p95 ms', 'p50 / anchor', 'p95 / anchor'], rows }],
+		notes: [],
+		data: results
+	};
+}
