@@ -48,7 +48,7 @@ function toSheet(format: ParsedSheet['format'], numbered: SheetRow[]): ParseResu
 	const [header, ...rows] = filled;
 	if (rows.length > IMPORT_MAX_ROWS) return { ok: false, reason: 'too-many-rows' };
 	const headers = Array.from({ length: width }, (_, i) => String(header.cells[i] ?? '').trim());
-	return { ok: true, sheet: { format, headers, rows: rows.map((r) => ({ n: r.n, cells: r.cells.slice(0, width) })) } };
+	return { ok: true, sheet: { format, headers, rows: rows.map((r) => ({ n: r.n, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? null) })) } };
 }
 
 // ---------------------------------------------------------------- CSV
