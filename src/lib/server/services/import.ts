@@ -16,7 +16,9 @@ import { events } from '../events.ts';
 import { log } from '../log.ts';
 import { parseSpreadsheet, type ParseFailure } from './import-parse.ts';
 import { dropUpload, finishUpload, findUpload, storeUpload, type Upload } from './import-store.ts';
-import { insertProject } from './projects.ts';
+import { insertProjects } from './projects.ts';
+
+const IMPORT_BATCH = 250;
 
 export type ImportActor = Actor & { name: string };
 
@@ -195,11 +197,13 @@ export async function confirmImport(actor: ImportActor, upload: Upload, options:
 				await new Promise((resolve) => setImmediate(resolve));
 			};
 			await progress();
-			for (const row of accepted) {
-				const code = `RIP-${year}-${String(++number).padStart(4, '0')}`;
-				const { id } = await insertProject(tx, actor, { fields: row.fields, ownerOrganisationId: actor.organisationId, visibility: options.visibility, code });
-				ids.push(id);
-				if (ids.length % 100 === 0) await progress();
+			// A few hundred projects per statement; progress (and other requests) between batches.
+			for (let start = 0; start < accepted.length; start += IMPORT_BATCH) {
+				const batch = accepted.slice(start, start + IMPORT_BATCH).map((row) => ({
+					fields: row.fields, ownerOrganisationId: actor.organisationId, visibility: options.visibility, code: `RIP-${year}-${String(++number).padStart(4, '0')}`
+				}));
+				for (const { id } of await insertProjects(tx, actor, batch)) ids.push(id);
+				await progress();
 			}
 			return { ids, skipped: results.length - accepted.length };
 		});
