@@ -12,6 +12,14 @@ import { shutdown } from './shutdown.ts';
 import { handleUpgrade, closeCollab } from './collab/upgrade.ts';
 
 const cfg = config();
+
+// A promise nobody awaited must not take every user's session down with it: log it (with
+// the query, when the database refused one) and keep serving.
+process.on('unhandledRejection', (reason) => {
+	const query = typeof reason === 'object' && reason && 'query' in reason ? String((reason as { query: unknown }).query).slice(0, 300) : undefined;
+	log.error({ err: reason instanceof Error ? reason.stack : String(reason), query }, 'unhandled promise rejection');
+});
+
 await startApp();
 
 // adapter-node assumes https when ORIGIN is unset, which breaks the CSRF origin check on a
