@@ -32,6 +32,8 @@ async function brabantProject(page: Page): Promise<string> {
 }
 
 test('a participant comments on a sentence and mentions the province; its member sees it live, answers, resolves', async ({ newUserPage, expectAccessible }) => {
+	// A whole conversation in two browsers with four axe runs: more than the default minute on 2 busy cores.
+	test.slow();
 	const dewi = await newUserPage('deelnemer@demo.tafel'); // participant, ROM BOM
 	const bram = await newUserPage('lid.brabant@demo.tafel'); // member, Provincie Noord-Brabant
 	const id = await brabantProject(bram);

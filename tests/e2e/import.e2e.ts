@@ -38,6 +38,8 @@ async function continueByKeyboard(page: Page): Promise<void> {
 }
 
 test('import an XLSX with errors, read the report, fix the file, confirm, and find the projects in the grid', async ({ page, loginAs, newUserPage, expectAccessible }, testInfo) => {
+	// Two browsers, four pages and five axe runs: more than the default minute on 2 busy cores.
+	test.slow();
 	await loginAs(page, BRAM);
 	// A colleague's grid is open: the imported projects must appear there live.
 	const colleague = await newUserPage(BRAM);
