@@ -11,9 +11,16 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 
 export { Y };
 
-export function connect(url, name) {
+/** `onMessage` sees every frame the socket receives (the bench counts traffic by type). */
+export function connect(url, name, onMessage) {
 	const doc = new Y.Doc();
-	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+	const Counting = class extends WebSocket {
+		constructor(...args) {
+			super(...args);
+			if (onMessage) this.on('message', (data) => onMessage(data));
+		}
+	};
+	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Counting });
 	const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc });
 	provider.attach();
 	let resolveSynced;

@@ -21,6 +21,52 @@ export interface BenchDoc {
 	transact(f: () => void): void;
 }
 
+/** Everything the bench's clients received, by message type: what the server makes every client do. */
+export interface Traffic {
+	messages: number;
+	bytes: number;
+	byType: Record<string, { messages: number; bytes: number }>;
+}
+export const traffic: Traffic = { messages: 0, bytes: 0, byType: {} };
+export function resetTraffic(): void {
+	traffic.messages = 0;
+	traffic.bytes = 0;
+	traffic.byType = {};
+}
+
+const Y_WEBSOCKET_TYPES: Record<number, string> = { 0: 'sync', 1: 'awareness', 3: 'query-awareness', [MessageType.Persisted]: 'persisted', [MessageType.Access]: 'access' };
+const HOCUSPOCUS_TYPES: Record<number, string> = { 0: 'sync', 1: 'awareness', 2: 'auth', 3: 'query-awareness', 5: 'stateless', 7: 'close', 8: 'sync-status', 9: 'ping', 10: 'pong' };
+
+/** Counts one incoming frame; Hocuspocus prefixes every message with the document name. */
+function countIncoming(raw: Uint8Array | ArrayBuffer, hocuspocus: boolean): void {
+	// y-websocket sets binaryType 'arraybuffer': then ws hands out ArrayBuffers.
+	const data = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+	let type = 'unknown';
+	try {
+		const decoder = decoding.createDecoder(data);
+		if (hocuspocus) decoding.readVarString(decoder);
+		const n = decoding.readVarUint(decoder);
+		type = (hocuspocus ? HOCUSPOCUS_TYPES : Y_WEBSOCKET_TYPES)[n] ?? String(n);
+	} catch {
+		// counted as unknown
+	}
+	traffic.messages++;
+	traffic.bytes += data.byteLength;
+	const entry = (traffic.byType[type] ??= { messages: 0, bytes: 0 });
+	entry.messages++;
+	entry.bytes += data.byteLength;
+}
+
+function countingSocket(cookie: string, origin: string) {
+	const Base = socketClass(cookie, origin);
+	return class extends Base {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols);
+			this.on('message', (data: Buffer | ArrayBuffer) => countIncoming(data, false));
+		}
+	};
+}
+
 export interface BenchClient {
 	doc: BenchDoc;
 	/** Resolves once the first sync with the server completed. */
@@ -37,7 +83,7 @@ export interface BenchClient {
 export function ywsClient(httpBase: string, docName: string, options: { cookie?: string; ours: boolean }): BenchClient {
 	const doc = new Y.Doc();
 	const listeners: ((vector: Map<number, number>) => void)[] = [];
-	const WebSocketPolyfill = socketClass(options.cookie ?? '', httpBase) as unknown as typeof globalThis.WebSocket;
+	const WebSocketPolyfill = countingSocket(options.cookie ?? '', httpBase) as unknown as typeof globalThis.WebSocket;
 	// disableBc: clients in one process would otherwise talk over BroadcastChannel, past the server.
 	const provider = new WebsocketProvider(httpBase.replace(/^http/, 'ws') + '/collab', docName, doc, { WebSocketPolyfill, disableBc: true, maxBackoffTime: 1000 });
 	if (options.ours) {
@@ -65,7 +111,7 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 }
 
 interface HocuspocusClientModule {
-	connect(url: string, name: string): { doc: BenchDoc; synced: Promise<void>; destroy(): void };
+	connect(url: string, name: string, onMessage?: (data: Uint8Array | ArrayBuffer) => void): { doc: BenchDoc; synced: Promise<void>; destroy(): void };
 	Y: { encodeStateAsUpdate(doc: BenchDoc): Uint8Array; getState(store: unknown, client: number): number };
 }
 let hocuspocusModule: Promise<HocuspocusClientModule> | null = null;
@@ -77,7 +123,7 @@ export function loadHocuspocusClient(): Promise<HocuspocusClientModule> {
 }
 
 export function hocuspocusClient(module: HocuspocusClientModule, httpBase: string, docName: string): BenchClient {
-	const client = module.connect(httpBase.replace(/^http/, 'ws'), docName);
+	const client = module.connect(httpBase.replace(/^http/, 'ws'), docName, (data) => countIncoming(data, true));
 	return {
 		doc: client.doc,
 		synced: client.synced,

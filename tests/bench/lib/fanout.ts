@@ -5,6 +5,7 @@
  * from one clock (performance.now()).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { resetTraffic, traffic, type Traffic } from './clients.ts';
 import { sampleUsage, type Usage } from './procs.ts';
 import { summarize, type Summary } from './stats.ts';
 import { connectAll, sleep, until, type Target } from './targets.ts';
@@ -37,6 +38,17 @@ export interface FanoutResult {
 	server: Usage;
 	/** The bench process itself (all clients): when it is saturated, latencies grow for every server alike. */
 	bench: { cpuPct: number; eventLoopDelayP99Ms: number };
+	/** What one client received per second during the window, in all and by message type. */
+	perClient: { messagesPerS: number; kBPerS: number; byType: Record<string, { messagesPerS: number; kBPerS: number }> };
+}
+
+function perClientRates(t: Traffic, clients: number, seconds: number): FanoutResult['perClient'] {
+	const rate = (v: number, digits: number) => Math.round((v / clients / seconds) * 10 ** digits) / 10 ** digits;
+	return {
+		messagesPerS: rate(t.messages, 1),
+		kBPerS: rate(t.bytes / 1024, 2),
+		byType: Object.fromEntries(Object.entries(t.byType).map(([type, v]) => [type, { messagesPerS: rate(v.messages, 1), kBPerS: rate(v.bytes / 1024, 2) }]))
+	};
 }
 
 export async function runFanout(target: Target, options: FanoutOptions): Promise<FanoutResult> {
@@ -93,8 +105,10 @@ export async function runFanout(target: Target, options: FanoutOptions): Promise
 		const cpu0 = process.cpuUsage();
 		const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 		loop.enable();
+		resetTraffic();
 		const windowStart = performance.now();
 		await drive('m', options.measureS * 1000);
+		const received = { ...traffic, byType: { ...traffic.byType } };
 		const server = usage.stop();
 		const benchCpu = process.cpuUsage(cpu0);
 		const windowS = (performance.now() - windowStart) / 1000;
@@ -113,6 +127,7 @@ export async function runFanout(target: Target, options: FanoutOptions): Promise
 			deliveredPct: expected ? Math.round((10000 * delivered) / expected) / 100 : 100,
 			latencyMs: summarize(samples),
 			server,
+			perClient: perClientRates(received, clients.length, windowS),
 			bench: { cpuPct: Math.round((benchCpu.user + benchCpu.system) / 10_000 / windowS), eventLoopDelayP99Ms: Math.max(0, Math.round((loop.percentile(99) / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100) }
 		};
 	} finally {

@@ -45,7 +45,9 @@ export async function scenarioFanout(ctx: BenchContext): Promise<ScenarioResult>
 				ratio(ours?.latencyMs.p95, other?.latencyMs.p95),
 				ratio(ours?.latencyMs.p99, other?.latencyMs.p99),
 				ratio(ours?.server.cpuPct, other?.server.cpuPct),
-				ratio(ours?.server.rssMaxMb, other?.server.rssMaxMb)
+				ratio(ours?.server.rssMaxMb, other?.server.rssMaxMb),
+				ratio(ours?.perClient.messagesPerS, other?.perClient.messagesPerS),
+				ratio(ours?.perClient.kBPerS, other?.perClient.kBPerS)
 			]);
 		}
 	}
@@ -66,7 +68,23 @@ export async function scenarioFanout(ctx: BenchContext): Promise<ScenarioResult>
 						: [r.size, r.key, `failed: ${r.error}`, null, null, null, null, null, null, null, null, null]
 				)
 			},
-			{ caption: 'Ratios (ours / anchor; below 1 = ours lower)', header: ['clients', 'pair', 'p50', 'p95', 'p99', 'CPU', 'RSS'], rows: ratioRows }
+			{
+				caption: 'What each client received during the window (per client per second)',
+				header: ['clients', 'server', 'messages/s', 'kB/s', 'by type: messages/s (kB/s)'],
+				rows: runs
+					.filter((r) => r.result)
+					.map((r) => [
+						r.size,
+						r.result!.target,
+						r.result!.perClient.messagesPerS,
+						r.result!.perClient.kBPerS,
+						Object.entries(r.result!.perClient.byType)
+							.sort((a, b) => b[1].messagesPerS - a[1].messagesPerS)
+							.map(([type, v]) => `${type} ${v.messagesPerS} (${v.kBPerS})`)
+							.join(' · ')
+					])
+			},
+			{ caption: 'Ratios (ours / anchor; below 1 = ours lower)', header: ['clients', 'pair', 'p50', 'p95', 'p99', 'CPU', 'RSS', 'messages/client', 'kB/client'], rows: ratioRows }
 		],
 		notes: [],
 		data: runs

@@ -18,6 +18,8 @@ import { firstLine, ratio, summarize, type Summary } from '../lib/stats.ts';
 import { connectAll, sleep, startHocuspocus, startOurs, startYWebsocket, until, type Target } from '../lib/targets.ts';
 
 const DELIVERY_P95_LIMIT_MS = 500;
+/** Ours: idle rooms unload after 1 s (not 30 s) for the reload check; debug logs name every room load. */
+const OURS = { env: { COLLAB_IDLE_UNLOAD_MS: '1000' }, logLevel: 'debug' };
 
 interface Level {
 	offered: number;
@@ -43,6 +45,7 @@ interface DurabilityRun {
 	storage: 'PostgreSQL' | 'PGlite' | 'memory';
 	levels: Level[];
 	totals: Totals | null;
+	integrity: Integrity | null;
 	sustainedPerS: number;
 	error?: string;
 }
@@ -63,12 +66,42 @@ interface Totals {
 	savedKB: number | null;
 }
 
+/** After the load: every client left, the server unloaded the documents, and a new reader per document counts what came back. */
+interface Integrity {
+	documents: number;
+	intact: number;
+	missingUpdates: number;
+	/** Documents the server confirmed it loaded again from the database (ours: "room loaded" at debug level; Hocuspocus: fetches). */
+	reloaded: number;
+}
+
+const countOf = (target: Target, pattern: RegExp) => (target.instances[0].output().match(pattern) ?? []).length;
+
+async function checkIntegrity(target: Target, doc: (i: number) => string, expected: number[]): Promise<Integrity> {
+	const loads = target.kind === 'ours' ? /room loaded/g : /ANCHOR_FETCH /g;
+	const before = countOf(target, loads);
+	const readers = await connectAll(target, doc, expected.length, { batch: 50 });
+	try {
+		const got = readers.map((r) => r.doc.getMap('bench').size);
+		return {
+			documents: expected.length,
+			intact: got.filter((n, i) => n === expected[i]).length,
+			missingUpdates: got.reduce((s, n, i) => s + Math.max(0, expected[i] - n), 0),
+			reloaded: countOf(target, loads) - before
+		};
+	} finally {
+		for (const r of readers) r.destroy();
+	}
+}
+
 const storeLines = (target: Target) => target.instances[0].output().match(/ANCHOR_STORE \d+/g) ?? [];
 
-async function runLevels(ctx: BenchContext, target: Target, databaseUrl: string | null, config: { documents: number; levels: number[]; levelS: number; drainS: number }): Promise<{ levels: Level[]; totals: Totals }> {
-	const doc = (i: number) => `werkagenda:bench-${ctx.runId}-dur-${target.kind}-${i}`;
+async function runLevels(ctx: BenchContext, target: Target, databaseUrl: string | null, config: { documents: number; levels: number[]; levelS: number; drainS: number }): Promise<{ levels: Level[]; totals: Totals; integrity: Integrity | null }> {
+	const doc = (i: number) => `werkagenda:bench-${ctx.runId}-dur-${target.kind}-${databaseUrl ? 'pg' : 'lite'}-${i}`;
 	const writers: BenchClient[] = await connectAll(target, doc, config.documents, { batch: 50 });
 	const observers: BenchClient[] = [];
+	const perDocument = writers.map(() => 0);
+	let closed = false;
 	try {
 		observers.push(...(await connectAll(target, doc, config.documents, { batch: 50 })));
 		const sent = new Map<string, number>();
@@ -131,6 +164,7 @@ async function runLevels(ctx: BenchContext, target: Target, databaseUrl: string 
 							const key = `${offered}.${seq++}`;
 							sent.set(key, performance.now());
 							writers[i].doc.getMap('bench').set(key, count++);
+							perDocument[i]++;
 							if (target.kind === 'ours') pending[i].push({ clock: writers[i].ownClock(), at: performance.now() });
 						}
 					}
@@ -175,9 +209,21 @@ async function runLevels(ctx: BenchContext, target: Target, databaseUrl: string 
 			saves: target.kind === 'hocuspocus' ? stores.length : null,
 			savedKB: target.kind === 'hocuspocus' ? Math.round(stores.reduce((s, m) => s + Number(m.slice(13)), 0) / 1024) : null
 		};
-		return { levels, totals };
+		let integrity: Integrity | null = null;
+		if (target.kind !== 'y-websocket') {
+			ctx.log('    every client leaves; reloading each document');
+			const unloads = countOf(target, /ANCHOR_UNLOAD/g);
+			for (const c of [...writers, ...observers]) c.destroy();
+			closed = true;
+			// Ours unloads idle rooms after COLLAB_IDLE_UNLOAD_MS (1 s here) plus flush and compaction; Hocuspocus on the last leave.
+			if (target.kind === 'hocuspocus') await until(() => countOf(target, /ANCHOR_UNLOAD/g) >= unloads + config.documents, 30_000, 100);
+			await sleep(target.kind === 'ours' ? 6_000 : 1_000);
+			integrity = await checkIntegrity(target, doc, perDocument);
+			ctx.log(`      ${integrity.intact}/${integrity.documents} documents intact, ${integrity.missingUpdates} updates missing, ${integrity.reloaded} reloaded from the database`);
+		}
+		return { levels, totals, integrity };
 	} finally {
-		for (const c of [...writers, ...observers]) c.destroy();
+		if (!closed) for (const c of [...writers, ...observers]) c.destroy();
 		await sleep(500);
 	}
 }
@@ -190,10 +236,10 @@ export async function scenarioDurability(ctx: BenchContext): Promise<ScenarioRes
 	if (ctx.pg.available) {
 		const ours = await ctx.pg.database('dur_ours');
 		const hp = await ctx.pg.database('dur_hp');
-		plan.push({ factory: { key: 'ours', start: () => startOurs({ database: 'postgres', databaseUrl: ours }) }, storage: 'PostgreSQL', databaseUrl: ours });
+		plan.push({ factory: { key: 'ours', start: () => startOurs({ database: 'postgres', databaseUrl: ours, ...OURS }) }, storage: 'PostgreSQL', databaseUrl: ours });
 		plan.push({ factory: { key: 'hocuspocus', start: () => startHocuspocus({ storage: 'postgres', databaseUrl: hp }) }, storage: 'PostgreSQL', databaseUrl: hp });
 	}
-	plan.push({ factory: { key: 'ours', start: () => startOurs({ database: 'pglite' }) }, storage: 'PGlite', databaseUrl: null });
+	plan.push({ factory: { key: 'ours', start: () => startOurs({ database: 'pglite', ...OURS }) }, storage: 'PGlite', databaseUrl: null });
 	plan.push({ factory: { key: 'hocuspocus', start: () => startHocuspocus({ storage: 'pglite' }) }, storage: 'PGlite', databaseUrl: null });
 	plan.push({ factory: { key: 'y-websocket', start: () => startYWebsocket() }, storage: 'memory', databaseUrl: null });
 
@@ -203,9 +249,9 @@ export async function scenarioDurability(ctx: BenchContext): Promise<ScenarioRes
 		try {
 			const run = await withTarget(factory, async (target) => ({ label: target.label, ...(await runLevels(ctx, target, databaseUrl, config)) }));
 			const sustainedPerS = Math.max(0, ...run.levels.filter((l) => l.sustained).map((l) => l.deliveredPerS));
-			runs.push({ key: factory.key, label: run.label, storage, levels: run.levels, totals: run.totals, sustainedPerS });
+			runs.push({ key: factory.key, label: run.label, storage, levels: run.levels, totals: run.totals, integrity: run.integrity, sustainedPerS });
 		} catch (err) {
-			runs.push({ key: factory.key, label: factory.key, storage, levels: [], totals: null, sustainedPerS: 0, error: firstLine(err) });
+			runs.push({ key: factory.key, label: factory.key, storage, levels: [], totals: null, integrity: null, sustainedPerS: 0, error: firstLine(err) });
 			ctx.log(`    failed: ${firstLine(err)}`);
 		}
 	}
@@ -232,6 +278,7 @@ export async function scenarioDurability(ctx: BenchContext): Promise<ScenarioRes
 		setup: [
 			`${config.documents} documents, each with one writer and one observer; the writers together offer ${config.levels.join(' → ')} updates/s (≈ 40-byte Y.Map sets), ${config.levelS} s per level, up to ${config.drainS} s to drain`,
 			`ours: every update appended to doc_updates in a group commit every 25 ms, Persisted acknowledgement to clients after each commit, compaction after 400 rows; Hocuspocus: @hocuspocus/extension-database store = upsert of the whole Y.encodeStateAsUpdate state, debounce 2 s / max 10 s, no acknowledgement; y-websocket-server: memory only (the floor)`,
+			'afterwards every client leaves, the server unloads the documents (ours: COLLAB_IDLE_UNLOAD_MS=1000), and one new reader per document counts the updates that came back from the database',
 			`sustained = highest level with ≥ 99 % delivered to the observers, delivery p95 ≤ ${DELIVERY_P95_LIMIT_MS} ms and (ours) ≥ 99 % acknowledged as persisted; CPU = the server process only (PostgreSQL's own processes not counted; PGlite runs inside the server process)`
 		],
 		tables: [
@@ -246,12 +293,25 @@ export async function scenarioDurability(ctx: BenchContext): Promise<ScenarioRes
 			},
 			{
 				caption: 'Whole run per server: sustained rate and what reached the database',
-				header: ['server', 'sustained updates/s', 'updates sent', 'seconds', 'PG commits', 'saves', 'saved kB'],
-				rows: runs.map((r) => [r.label, r.error ? null : r.sustainedPerS, r.totals?.updates ?? null, r.totals?.seconds ?? null, r.totals?.commits ?? null, r.totals?.saves ?? null, r.totals?.savedKB ?? null])
+				header: ['server', 'sustained updates/s', 'updates sent', 'seconds', 'PG commits', 'saves', 'saved kB', 'documents intact after reload', 'updates missing after reload'],
+				rows: runs.map((r) => [
+					r.label,
+					r.error ? null : r.sustainedPerS,
+					r.totals?.updates ?? null,
+					r.totals?.seconds ?? null,
+					r.totals?.commits ?? null,
+					r.totals?.saves ?? null,
+					r.totals?.savedKB ?? null,
+					r.integrity ? `${r.integrity.intact} of ${r.integrity.documents} (${r.integrity.reloaded} reloaded)` : r.key === 'y-websocket' ? 'n/a (memory)' : null,
+					r.integrity?.missingUpdates ?? null
+				])
 			},
 			{ caption: 'Ratios (ours / anchor)', header: ['pair', 'figure', 'ratio'], rows: ratioRows }
 		],
 		notes: [
+			...runs
+				.filter((r) => r.integrity && r.integrity.missingUpdates > 0)
+				.map((r) => `${r.label}: ${r.integrity!.missingUpdates} acknowledged updates were missing after the reload (${r.integrity!.documents - r.integrity!.intact} of ${r.integrity!.documents} documents incomplete).`),
 			'PG commits come from pg_stat_database, which server backends report about once a second: per-level figures may shift by up to a second, the whole-run totals do not.',
 			'Hocuspocus acknowledges nothing: an update it has fanned out can be lost for up to its debounce (2–10 s) if the process dies. Ours acknowledges each update only once committed; the "durable ack" columns are that delay.'
 		],

@@ -46,7 +46,10 @@ async function seed(databaseUrl: string, projects: number, timeoutMs: number): P
 	const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
 	clearTimeout(timer);
 	const match = /SEEDED (\d+) (\d+)/.exec(output);
-	if (code !== 0 || !match) throw new Error(`seeding ${projects} projects failed (${code}): ${output.slice(-1000)}`);
+	if (code !== 0 || !match) {
+		const reasons = output.split('\n').filter((line) => /Error|code: /.test(line)).map((line) => line.trim().slice(0, 120));
+		throw new Error(`seeding ${projects} projects failed (exit ${code}): ${reasons.slice(0, 4).join(' · ') || output.slice(-300)}`);
+	}
 	if (Number(match[1]) !== projects) throw new Error(`seeded ${match[1]} projects, expected ${projects}`);
 	return Number(match[2]) / 1000;
 }
