@@ -133,3 +133,37 @@ test('a participant reads the project live but cannot edit fields or description
 	expect((await stored(eva)).description).not.toContain('POGING');
 	await expect(title(eva)).toHaveValue(before.title);
 });
+
+test('a member links a project to a similar one of another province; the link shows on both, only its proposer removes it', async ({ newUserPage, expectAccessible }) => {
+	const bram = await newUserPage(BRAM);
+	const eva = await newUserPage(EVA);
+	// Another province's platform project to link to (not the Groningen one above).
+	const list = (await (await bram.request.get('/api/projects?organisatie=prov-nb&per_pagina=20')).json()) as { projects: { id: string; code: string; title: string; visibility: string }[] };
+	const target = list.projects.find((p) => p.visibility === 'platform')!;
+	await open(bram);
+	const links = bram.getByRole('region', { name: 'Koppelingen' });
+	await links.getByText('Koppeling voorstellen').click();
+	// A code that does not exist is refused in Dutch, and nothing is added.
+	await links.getByLabel('Project', { exact: true }).fill('RIP-BESTAAT-NIET');
+	await links.getByRole('button', { name: 'Koppeling toevoegen' }).click();
+	await expect(bram.getByRole('alert')).toHaveText('Dat project bestaat niet of u kunt het niet zien.');
+	await bram.getByRole('region', { name: 'Koppelingen' }).getByLabel('Project', { exact: true }).fill(target.code);
+	await bram.getByLabel('Soort koppeling').selectOption({ label: 'Kandidaat voor samenvoeging' });
+	await bram.getByLabel('Toelichting (optioneel)').fill('Beide bouwen sensornetwerken langs waterkeringen.');
+	await bram.getByRole('button', { name: 'Koppeling toevoegen' }).click();
+	const item = bram.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: target.code });
+	await expect(item).toContainText('Kandidaat voor samenvoeging');
+	await expect(item).toContainText('Voorgesteld door Bram van Dijk (Provincie Noord-Brabant)');
+	await expectAccessible(bram);
+
+	// The other side shows it too; a member of another organisation may not remove it.
+	await eva.goto(`/projecten/${target.id}`);
+	const back = eva.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: 'RIP-DEMO-0001' });
+	await expect(back).toContainText('Beide bouwen sensornetwerken langs waterkeringen.');
+	await expect(back.getByRole('button', { name: /Verwijderen/ })).toHaveCount(0);
+
+	await item.getByRole('button', { name: `Verwijderen: ${target.code}` }).click();
+	await expect(bram.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: target.code })).toHaveCount(0);
+	await eva.reload();
+	await expect(eva.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: 'RIP-DEMO-0001' })).toHaveCount(0);
+});
