@@ -110,7 +110,24 @@ export function needsCompaction(docName: string): boolean {
  * Folds the log into the stored state. Built from what the database holds, not from
  * memory, so rows written by another instance are never dropped.
  */
-export async function compactDocument(docName: string): Promise<void> {
+const compacting = new Map<string, Promise<void>>();
+
+/**
+ * One compaction per document at a time in this instance. Two that overlapped (the
+ * background one after 400 rows and the one on unload) could each write the state from
+ * their own rows, the later commit overwriting the earlier one's rows that it had already
+ * deleted; the bench's reproduction lost updates exactly so.
+ */
+export function compactDocument(docName: string): Promise<void> {
+	const next = (compacting.get(docName) ?? Promise.resolve()).catch(() => {}).then(() => compactOnce(docName));
+	compacting.set(docName, next);
+	next.catch(() => {}).finally(() => {
+		if (compacting.get(docName) === next) compacting.delete(docName);
+	});
+	return next;
+}
+
+async function compactOnce(docName: string): Promise<void> {
 	await db().transaction(async (tx) => {
 		const [{ through }] = await tx.select({ through: max(docUpdates.id) }).from(docUpdates).where(eq(docUpdates.docName, docName));
 		if (through === null) return;
