@@ -12,7 +12,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
 	retries: 0,
-	timeout: 60_000,
+	// Two browsers, a production server and axe per page on 2 cores: a minute was too tight under load.
+	timeout: 120_000,
 	expect: { timeout: 20_000 },
 	reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'tests/.tmp/reports/e2e.json' }]],
 	use: {
