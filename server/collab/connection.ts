@@ -17,6 +17,17 @@ const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
+/** An update carrying no items and no deletions (what a client with nothing new answers in the handshake). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+	if (update.length > 64) return false;
+	try {
+		const { structs, ds } = Y.decodeUpdate(update);
+		return structs.length === 0 && ds.clients.size === 0;
+	} catch {
+		return false;
+	}
+}
+
 export class Connection implements Peer {
 	readonly clientIds = new Set<number>();
 	room: Room | null = null;
@@ -106,7 +117,8 @@ export class Connection implements Peer {
 		const update = decoding.readVarUint8Array(decoder);
 		if (this.access !== 'read-write') {
 			// Drop sync step 2 as well as updates: a read-only client could otherwise write through the handshake.
-			if (this.#droppedWrites++ % 100 === 0) log.warn({ doc: room.name, userId: this.identity.userId, step }, 'write from read-only connection dropped');
+			// Only content is worth a warning: every client answers the handshake, usually with nothing.
+			if (!isEmptyUpdate(update) && this.#droppedWrites++ % 100 === 0) log.warn({ doc: room.name, userId: this.identity.userId, step }, 'write from read-only connection dropped');
 			return;
 		}
 		const result = room.applyClientUpdate(this, update);

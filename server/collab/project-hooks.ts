@@ -1,12 +1,15 @@
 /**
- * Project documents: after persisted batches the structured fields are projected into
- * the projects table; values refused by validation are set back in the document, and
- * who changed which field is recorded for provenance.
+ * Project documents: brought to the current layout when loaded, projected into the
+ * projects table after persisted batches (invalid values stay in the document, marked,
+ * and out of the row), and who changed which field is recorded for provenance.
  */
-import { fieldsOf } from '#lib/collab/documents.ts';
-import { writeFields } from '#lib/collab/project-doc.ts';
+import type * as Y from 'yjs';
+import { fieldsOf, fieldTextOf, LAYOUT_VERSION } from '#lib/collab/documents.ts';
+import { isTypedField, migrateLayout, needsLayoutMigration, TYPED_FIELDS } from '#lib/collab/project-doc.ts';
+import { FIELD_KEYS, isFieldKey, type FieldKey } from '#lib/domain/project.ts';
 import { events } from '#lib/server/events.ts';
 import { log } from '#lib/server/log.ts';
+import { claimLayoutMigration } from '#lib/server/services/document-store.ts';
 import { projectDocument, type FieldChange } from '#lib/server/services/projection.ts';
 import { registerRoomHooks, SERVER_ORIGIN, type Room } from './rooms.ts';
 import { Connection } from './connection.ts';
@@ -21,19 +24,44 @@ async function project(room: Room): Promise<void> {
 	changes.set(room, []);
 	const result = await projectDocument(room.ref.id, room.doc, pending);
 	if (!result) return;
-	if (Object.keys(result.setBack).length) writeFields(room.doc, result.setBack, SERVER_ORIGIN);
-	if (result.changed.length) events.publish({ type: 'project-changed', projectId: room.ref.id, ...result.scope });
+	if (result.problemsChanged) log.info({ doc: room.name, fields: Object.keys(result.problems) }, 'project fields with problems kept out of the projection');
+	if (result.changed.length || result.problemsChanged) events.publish({ type: 'project-changed', projectId: room.ref.id, ...result.scope });
+}
+
+/** Which field each changed shared type holds: the fields map's keys, or the field a Y.Text belongs to. */
+function changedFields(doc: Y.Doc, changed: Y.Transaction['changed']): FieldKey[] {
+	const fields: FieldKey[] = [];
+	const map: unknown = fieldsOf(doc);
+	for (const [type, keys] of changed) {
+		const changedType: unknown = type;
+		if (changedType === map) for (const key of keys) if (isFieldKey(key)) fields.push(key);
+		for (const key of TYPED_FIELDS) if (changedType === fieldTextOf(doc, key)) fields.push(key);
+	}
+	return fields;
 }
 
 registerRoomHooks({
+	async afterLoad(room) {
+		if (room.ref.kind !== 'project' || !needsLayoutMigration(room.doc)) return;
+		// One instance migrates; the others receive its change through the fan-out.
+		if (!(await claimLayoutMigration(room.name, LAYOUT_VERSION.project))) return;
+		if (migrateLayout(room.doc, SERVER_ORIGIN)) log.info({ doc: room.name, layout: LAYOUT_VERSION.project }, 'document migrated to the current layout');
+	},
 	attach(room) {
 		if (room.ref.kind !== 'project') return;
-		fieldsOf(room.doc).observe((event, transaction) => {
+		// Typed root texts exist before anyone writes, so the lookup in changedFields finds them.
+		for (const key of FIELD_KEYS) if (isTypedField(key)) fieldTextOf(room.doc, key);
+		room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
 			const origin = transaction.origin;
 			if (!(origin instanceof Connection)) return;
+			const fields = changedFields(room.doc, transaction.changed);
+			if (!fields.length) return;
 			const list = changes.get(room) ?? [];
-			for (const field of event.keysChanged) list.push({ field, userId: origin.identity.userId, userName: origin.identity.name, organisationId: origin.identity.organisationId, at: new Date() });
+			for (const field of fields) list.push({ field, userId: origin.identity.userId, userName: origin.identity.name, organisationId: origin.identity.organisationId, at: new Date() });
 			changes.set(room, list);
+			// A typed field written as a value (a tab of the old code, or a crafted client) is
+			// folded into its text as if typed: nothing is dropped, the layout stays one.
+			if (fields.some((f) => isTypedField(f) && fieldsOf(room.doc).has(f))) queueMicrotask(() => migrateLayout(room.doc, SERVER_ORIGIN));
 		});
 	},
 	afterPersist(room) {

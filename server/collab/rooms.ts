@@ -25,6 +25,8 @@ export interface Peer {
 /** Document-kind specific work after persisted batches (e.g. projecting project fields). */
 export interface RoomHooks {
 	attach?(room: Room): void;
+	/** Awaited before the first peer joins (e.g. a layout migration that peers should receive in their first sync). */
+	afterLoad?(room: Room): Promise<void>;
 	afterPersist?(room: Room): void;
 }
 const hooks: RoomHooks[] = [];
@@ -189,6 +191,7 @@ export function getRoom(ref: DocumentRef): Promise<Room> {
 		room = (async () => {
 			const r = new Room(ref);
 			r.load(await loadDocument(ref.name));
+			for (const h of hooks) await h.afterLoad?.(r);
 			log.debug({ doc: ref.name }, 'room loaded');
 			return r;
 		})();

@@ -6,8 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { parseDocumentName, type DocumentRef } from '#lib/collab/documents.ts';
-import { CloseCode } from '#lib/collab/messages.ts';
+import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName, type DocumentRef } from '#lib/collab/documents.ts';
+import { CloseCode, type AccessMode } from '#lib/collab/messages.ts';
 import { config } from '#lib/server/config.ts';
 import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '#lib/server/auth/session.ts';
 import { log } from '#lib/server/log.ts';
@@ -56,7 +56,16 @@ function originAllowed(request: IncomingMessage): boolean {
 	return request.headers.origin === expected;
 }
 
-type Admission = { ok: true; user: SessionUser; sessionId: string; ref: DocumentRef; access: 'read-only' | 'read-write' } | { ok: false; status: number; text: string };
+/** The layout version the browser writes in; a browser from before versions existed wrote 1. */
+function layoutOf(request: IncomingMessage): number {
+	const query = (request.url ?? '').split('?')[1] ?? '';
+	const value = new URLSearchParams(query).get(LAYOUT_PARAM);
+	return value && /^\d{1,3}$/.test(value) ? Number(value) : 1;
+}
+
+type Admission =
+	| { ok: true; user: SessionUser; sessionId: string; ref: DocumentRef; access: AccessMode; outdated: boolean }
+	| { ok: false; status: number; text: string };
 
 async function admit(request: IncomingMessage): Promise<Admission> {
 	if (!originAllowed(request)) return { ok: false, status: 403, text: 'Forbidden origin' };
@@ -70,7 +79,7 @@ async function admit(request: IncomingMessage): Promise<Admission> {
 	const mine = [...connections].filter((c) => c.identity.userId === session.user.userId).length;
 	const here = [...connections].filter((c) => c.room?.name === ref.name).length;
 	if (mine >= LIMITS.maxConnectionsPerUser || here >= LIMITS.maxConnectionsPerDocument) return { ok: false, status: 429, text: 'Too many connections' };
-	return { ok: true, user: session.user, sessionId: session.session.id, ref, access };
+	return { ok: true, user: session.user, sessionId: session.session.id, ref, access, outdated: layoutOf(request) !== LAYOUT_VERSION[ref.kind] };
 }
 
 export async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -90,11 +99,14 @@ export async function handleUpgrade(request: IncomingMessage, socket: Duplex, he
 		log.info({ status: admission.status, url: (request.url ?? '').slice(0, 120) }, 'collab upgrade refused');
 		return refuse(socket, admission.status, admission.text);
 	}
-	const { user, sessionId, ref, access } = admission;
+	const { user, sessionId, ref, access, outdated } = admission;
+	// Accepted only to say why, with a code the browser can read (a refused upgrade has none):
+	// a tab of an older Tafel must not write the old layout into a migrated document.
+	if (outdated) return state.wss.handleUpgrade(request, socket, head, (ws) => ws.close(CloseCode.Outdated, 'reload the page'));
 	state.wss.handleUpgrade(request, socket, head, (ws) => void accept(ws, user, sessionId, ref, access));
 }
 
-async function accept(ws: WebSocket, user: SessionUser, sessionId: string, ref: DocumentRef, access: 'read-only' | 'read-write'): Promise<void> {
+async function accept(ws: WebSocket, user: SessionUser, sessionId: string, ref: DocumentRef, access: AccessMode): Promise<void> {
 	const identity = { userId: user.userId, sessionId, name: user.name, organisation: user.organisationAbbreviation, organisationId: user.organisationId, color: organisationColor(user.organisationId) };
 	const connection = new Connection(ws, identity, access, (clientId, self) => [...connections].some((c) => c !== self && c.room?.name === ref.name && c.clientIds.has(clientId)));
 	connections.add(connection);

@@ -10,6 +10,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { connect, rawSocket, until, type TestClient } from '../support/collab-client.ts';
 import { CloseCode, MessageType } from '../../src/lib/collab/messages.ts';
+import { fieldTextOf } from '../../src/lib/collab/documents.ts';
 
 const DOC = 'werkagenda:a4-rechten';
 const text = (c: TestClient) => c.doc.getText('t').toString();
@@ -146,10 +147,10 @@ describe('access changes while connected', () => {
 		second.destroy();
 	});
 
-	test("a participant is read-only from the start and its updates are dropped", async () => {
+	test("a participant may comment but not write from the start, and its updates are dropped", async () => {
 		const participant = open(await loginCookie(server.url, 'deelnemer@demo.tafel'));
 		const member = open(await loginCookie(server.url, 'lid.ezk@demo.tafel'));
-		await until(() => participant.provider.synced && member.provider.synced && participant.access() === 'read-only', 'participant synced read-only');
+		await until(() => participant.provider.synced && member.provider.synced && participant.access() === 'comment', 'participant synced, told comment-only');
 		const before = text(member);
 		participant.doc.getText('t').insert(0, 'DEELNEMER ');
 		participant.provider.ws!.send(updateFrame(foreignUpdate('DEELNEMER VREEMD ')));
@@ -159,5 +160,21 @@ describe('access changes while connected', () => {
 		await until(() => fresh.provider.synced && text(fresh) === 'lid ' + before, 'the server holds only the member edit');
 		expect(text(member)).toBe('lid ' + before);
 		expect(participant.closeCodes).toEqual([]);
+	});
+
+	test('a participant made member on an open project page can type into a field at once; made observer, the page is told read-only', async () => {
+		const id = await userId('deelnemer@demo.tafel');
+		const doc = 'project:rip-demo-0002';
+		const participant = open(await loginCookie(server.url, 'deelnemer@demo.tafel'), doc);
+		await until(() => participant.provider.synced && participant.access() === 'comment', 'participant connected, comment-only');
+		await adminAction('role', { userId: id, role: 'member' });
+		await until(() => participant.access() === 'read-write', 'Access read-write on the open connection', 5_000);
+		fieldTextOf(participant.doc, 'contactRole').insert(0, 'Nu lid: ');
+		const fresh = open(admin, doc);
+		await until(() => fresh.provider.synced && fieldTextOf(fresh.doc, 'contactRole').toString().startsWith('Nu lid: '), 'the field edit reached the server');
+		await adminAction('role', { userId: id, role: 'observer' });
+		await until(() => participant.access() === 'read-only', 'Access read-only for an observer', 5_000);
+		await adminAction('role', { userId: id, role: 'participant' });
+		await until(() => participant.access() === 'comment', 'back to comment-only', 5_000);
 	});
 });

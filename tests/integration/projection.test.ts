@@ -3,7 +3,8 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, rawSocket, until, type TestClient } from '../support/collab-client.ts';
-import { fieldsOf } from '../../src/lib/collab/documents.ts';
+import { fieldsOf, fieldTextOf } from '../../src/lib/collab/documents.ts';
+import { setText } from '../../src/lib/collab/text-diff.ts';
 import { demoProjects } from '../../src/lib/server/seed/demo-projects.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
@@ -15,6 +16,7 @@ describe.each(databases)('project records on %s', (database) => {
 	let ezMember: string;
 	const clients: TestClient[] = [];
 	const page = async (path: string, cookie: string) => (await fetch(`${server.url}${path}`, { headers: { cookie } })).text();
+	const api = async (path: string, cookie: string): Promise<unknown> => (await fetch(`${server.url}${path}`, { headers: { cookie } })).json();
 
 	beforeAll(async () => {
 		server = await startServer({ database });
@@ -25,27 +27,56 @@ describe.each(databases)('project records on %s', (database) => {
 		await server?.dispose();
 	});
 
-	test('valid field edits reach the projects table with provenance; invalid ones are set back and never stored', async () => {
+	test('valid field edits reach the projects table with provenance; a value that breaks a rule stays in the document as typed and out of the table', async () => {
 		const client = connect(server.url, member, `project:${PROJECT}`);
 		clients.push(client);
-		await until(() => client.provider.synced && fieldsOf(client.doc).has('title'), 'project loaded');
-		const budgetBefore = fieldsOf(client.doc).get('totalBudget');
+		await until(() => client.provider.synced && fieldTextOf(client.doc, 'title').length > 0, 'project loaded');
+		const before = (await api(`/api/projects/${PROJECT}`, member)) as { totalBudget: number; provinces: string[] };
 		client.doc.transact(() => {
-			fieldsOf(client.doc).set('title', 'Koppelnet Restwarmte herzien (fictief)');
+			setText(fieldTextOf(client.doc, 'title'), 'Koppelnet Restwarmte herzien (fictief)');
 			fieldsOf(client.doc).set('status', 'aanvraag');
 			fieldsOf(client.doc).set('totalBudget', -5);
 			fieldsOf(client.doc).set('provinces', ['NL-XX']);
 		});
-		// The server sets the refused values back in the document, for every client.
-		await until(() => fieldsOf(client.doc).get('totalBudget') === budgetBefore, 'invalid budget set back', 15_000);
-		await until(() => Array.isArray(fieldsOf(client.doc).get('provinces')) && !(fieldsOf(client.doc).get('provinces') as string[]).includes('NL-XX'), 'invalid provinces set back');
 		await until(() => allPersisted(client), 'persisted');
-		await until(async () => (await page(`/projecten/${PROJECT}`, member)).includes('Koppelnet Restwarmte herzien (fictief)'), 'title projected into the table');
+		await until(async () => ((await api(`/api/projects/${PROJECT}`, member)) as { title: string }).title === 'Koppelnet Restwarmte herzien (fictief)', 'title projected into the table');
+		await until(async () => Object.keys(((await api(`/api/projects/${PROJECT}`, member)) as { fieldProblems: object }).fieldProblems).length === 2, 'problems recorded');
+		const after = (await api(`/api/projects/${PROJECT}`, member)) as { totalBudget: number; provinces: string[]; status: string; fieldProblems: Record<string, string> };
+		// The table and the API keep the last valid values and say which fields need attention.
+		expect(after.totalBudget).toBe(before.totalBudget);
+		expect(after.provinces).toEqual(before.provinces);
+		expect(after.status).toBe('aanvraag');
+		expect(after.fieldProblems).toEqual({ totalBudget: 'negative', provinces: 'not-in-list' });
+		// The document keeps what was typed, for everyone: nobody's input is overwritten by the server.
+		const colleague = connect(server.url, ezMember, `project:${PROJECT}`);
+		clients.push(colleague);
+		await until(() => colleague.provider.synced && fieldsOf(colleague.doc).get('totalBudget') === -5, 'colleague sees the value as typed');
+		expect(fieldsOf(client.doc).get('provinces')).toEqual(['NL-XX']);
 		const html = await page(`/projecten/${PROJECT}`, member);
 		expect(html).toContain('Status gewijzigd van Uitwerking naar Aanvraag');
 		// Provenance travels in the page data: who last set the title.
 		expect(html).toMatch(/field:"title",userName:"Bram van Dijk"/);
-		expect(html).not.toContain('NL-XX');
+		// Fixed in the document: the value reaches the table and the problem is gone.
+		fieldsOf(client.doc).set('totalBudget', before.totalBudget + 1_000);
+		await until(async () => ((await api(`/api/projects/${PROJECT}`, member)) as { totalBudget: number }).totalBudget === before.totalBudget + 1_000, 'fixed value projected');
+		const fixed = (await api(`/api/projects/${PROJECT}`, member)) as { fieldProblems: Record<string, string> };
+		expect(fixed.fieldProblems).toEqual({ provinces: 'not-in-list' });
+	});
+
+	test('a rule between fields holds the fields it involves out of the table, and never lets the table break it', async () => {
+		const client = connect(server.url, member, `project:${PROJECT}`);
+		clients.push(client);
+		await until(() => client.provider.synced && fieldsOf(client.doc).has('status'), 'project loaded');
+		fieldsOf(client.doc).set('provinces', ['NL-NB']);
+		fieldsOf(client.doc).set('totalBudget', 1_000_000);
+		fieldsOf(client.doc).set('requestedAmount', 400_000);
+		await until(async () => ((await api(`/api/projects/${PROJECT}`, member)) as { requestedAmount: number }).requestedAmount === 400_000, 'valid pair projected');
+		// Lowering the total below the requested amount: the total is valid alone, the pair is not.
+		fieldsOf(client.doc).set('totalBudget', 100_000);
+		await until(async () => ((await api(`/api/projects/${PROJECT}`, member)) as { fieldProblems: Record<string, string> }).fieldProblems.requestedAmount === 'requested-exceeds-total', 'problem recorded');
+		const held = (await api(`/api/projects/${PROJECT}`, member)) as { totalBudget: number; requestedAmount: number };
+		expect(held).toMatchObject({ totalBudget: 1_000_000, requestedAmount: 400_000 });
+		expect(fieldsOf(client.doc).get('totalBudget')).toBe(100_000);
 	});
 
 	test('a concept project of another organisation cannot be opened, not even over the websocket', async () => {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../src/lib/collab/messages.ts';
+import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName } from '../../src/lib/collab/documents.ts';
 
 export function socketClass(cookie: string, origin: string) {
 	return class extends WebSocket {
@@ -26,11 +27,14 @@ export interface TestClient {
 	destroy(): void;
 }
 
-export function connect(baseUrl: string, cookie: string, docName: string, options: { origin?: string; doc?: Y.Doc } = {}): TestClient {
+/** `layout`: the layout version the client claims to write (the current one unless a test plays an old tab; null sends none). */
+export function connect(baseUrl: string, cookie: string, docName: string, options: { origin?: string; doc?: Y.Doc; layout?: number | null } = {}): TestClient {
 	const doc = options.doc ?? new Y.Doc();
 	const wsUrl = baseUrl.replace(/^http/, 'ws') + '/collab';
 	// disableBc: clients in one Node process would otherwise talk over BroadcastChannel, bypassing the server.
-	const provider = new WebsocketProvider(wsUrl, docName, doc, { WebSocketPolyfill: socketClass(cookie, options.origin ?? baseUrl) as unknown as typeof globalThis.WebSocket, maxBackoffTime: 300, disableBc: true });
+	const layout = options.layout === undefined ? LAYOUT_VERSION[parseDocumentName(docName)?.kind ?? 'werkagenda'] : options.layout;
+	const params: Record<string, string> = layout === null ? {} : { [LAYOUT_PARAM]: String(layout) };
+	const provider = new WebsocketProvider(wsUrl, docName, doc, { params, WebSocketPolyfill: socketClass(cookie, options.origin ?? baseUrl) as unknown as typeof globalThis.WebSocket, maxBackoffTime: 300, disableBc: true });
 	let persisted = new Map<number, number>();
 	let access: string | null = null;
 	const closeCodes: number[] = [];
@@ -66,7 +70,8 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
 /** A raw websocket speaking the protocol by hand, for crafted messages. */
 export function rawSocket(baseUrl: string, cookie: string, docName: string, origin = baseUrl): Promise<{ ws: WebSocket; status?: number; closed: Promise<number> }> {
 	return new Promise((resolve) => {
-		const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/collab/' + docName, { headers: { cookie, origin } });
+		const layout = LAYOUT_VERSION[parseDocumentName(docName)?.kind ?? 'werkagenda'];
+		const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/collab/' + docName + `?${LAYOUT_PARAM}=${layout}`, { headers: { cookie, origin } });
 		const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
 		ws.on('open', () => resolve({ ws, closed }));
 		ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode, closed }));

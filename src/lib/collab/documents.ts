@@ -46,8 +46,30 @@ export const BODY_KEY: Record<DocumentKind, string> = {
 	'tafel-notes': 'body'
 };
 
-/** Key of the Y.Map holding structured fields (projects only). */
+/**
+ * Key of the Y.Map holding the structured fields that are values: choices, numbers,
+ * months (projects only). Since layout 2, fields a person types text into are not in
+ * it: each is its own root `Y.Text` (see `fieldTextKey`), so two people typing in one
+ * field merge character by character instead of one overwriting the other.
+ */
 export const FIELDS_KEY = 'fields';
+
+/** Root Y.Text holding one typed field of a project (layout 2). Root types cannot be created twice concurrently. */
+export const fieldTextKey = (key: string) => `field:${key}`;
+
+/** Y.Map with document metadata: `layout` is the layout version the content is written in. */
+export const META_KEY = 'meta';
+
+/**
+ * The current layout version of each kind. A browser says which layout it writes in
+ * (`?layout=` on the websocket URL); the server refuses an older one with
+ * `CloseCode.Outdated`, so a tab left open across an upgrade cannot write the old layout.
+ * project 1 → 2: typed fields moved from the fields map into their own Y.Text.
+ */
+export const LAYOUT_VERSION: Record<DocumentKind, number> = { werkagenda: 1, project: 2, 'tafel-notes': 1 };
+
+/** The websocket URL parameter that carries the browser's layout version. */
+export const LAYOUT_PARAM = 'layout';
 
 export function bodyOf(doc: Y.Doc, kind: DocumentKind): Y.XmlFragment {
 	return doc.getXmlFragment(BODY_KEY[kind]);
@@ -55,4 +77,12 @@ export function bodyOf(doc: Y.Doc, kind: DocumentKind): Y.XmlFragment {
 
 export function fieldsOf(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap(FIELDS_KEY);
+}
+
+export function fieldTextOf(doc: Y.Doc, key: string): Y.Text {
+	return doc.getText(fieldTextKey(key));
+}
+
+export function metaOf(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap(META_KEY);
 }

@@ -1,65 +1,77 @@
 /**
- * Live view of a project's structured fields (one Y.Map): remote changes show up at
- * once, local edits are written per field. A field being typed in is not overwritten
- * under the user's cursor; it catches up when the user leaves it.
+ * Live view of a project's structured fields. Typed fields are shared texts bound to
+ * their inputs (text-binding.ts) and merge per keystroke; value fields are written on
+ * change. Nothing is refused on the way in: a value that breaks a rule is stored as
+ * given and shown with its problem, here and on every other screen.
  */
 import type * as Y from 'yjs';
-import { fieldsOf } from './documents.ts';
-import { crossCheck, emptyFields, validateField, type Checked, type CrossProblem, type FieldKey, type ProjectFields } from '../domain/project.ts';
+import { fieldsOf, fieldTextOf } from './documents.ts';
+import { readFields, rawFields } from './project-doc.ts';
+import { validateField, type FieldKey, type ProjectFields } from '../domain/project.ts';
+import { problemText } from '$lib/i18n/project-labels';
+
+/** Who is working where: the collab session's presence (absent in tests without a provider). */
+export interface FieldPresence {
+	readonly peers: { self: boolean; field: string | null; name: string; organisation: string; color: string; clientId: number }[];
+	announceField(field: FieldKey | null): void;
+}
 
 export class LiveFields {
+	/** Valid values, parsed (lists as arrays, amounts as numbers). */
 	values = $state<Partial<ProjectFields>>({});
-	/** Field keys changed by someone else while this user was editing them. */
-	conflicts = $state<FieldKey[]>([]);
-	#map: Y.Map<unknown>;
-	#focused: FieldKey | null = null;
+	/** What the document holds, as typed (texts as strings; a value that breaks a rule as given). */
+	raw = $state<Partial<Record<FieldKey, unknown>>>({});
+	/** The problem of each field that breaks a rule, in the user's language. */
+	problems = $state<Partial<Record<FieldKey, string>>>({});
+	readonly #doc: Y.Doc;
+	readonly #presence: FieldPresence | null;
 	#unobserve: () => void;
 
-	constructor(doc: Y.Doc) {
-		this.#map = fieldsOf(doc);
+	constructor(doc: Y.Doc, presence: FieldPresence | null = null) {
+		this.#doc = doc;
+		this.#presence = presence;
 		this.#read();
-		const observer = (event: Y.YMapEvent<unknown>) => {
-			if (event.transaction.local) return;
-			for (const key of event.keysChanged) {
-				if (key === this.#focused) this.conflicts = [...new Set([...this.conflicts, key as FieldKey])];
-				else (this.values as Record<string, unknown>)[key] = this.#map.get(key);
-			}
-		};
-		this.#map.observe(observer);
-		this.#unobserve = () => this.#map.unobserve(observer);
+		// Re-read on every change: 25 fields are cheap, and problems can follow from another field.
+		const onUpdate = () => this.#read();
+		doc.on('update', onUpdate);
+		this.#unobserve = () => doc.off('update', onUpdate);
 	}
 
 	#read() {
-		const next: Record<string, unknown> = {};
-		this.#map.forEach((value, key) => (next[key] = value));
-		this.values = next as Partial<ProjectFields>;
+		const { valid, problems } = readFields(this.#doc);
+		this.values = valid;
+		this.raw = rawFields(this.#doc);
+		this.problems = Object.fromEntries(Object.entries(problems).map(([key, problem]) => [key, problemText(problem)]));
+	}
+
+	/** The shared text of a typed field, for the input binding. */
+	text(key: FieldKey): Y.Text {
+		return fieldTextOf(this.#doc, key);
+	}
+
+	/** Other people whose cursor is in this field. */
+	others(key: FieldKey) {
+		return (this.#presence?.peers ?? []).filter((p) => !p.self && p.field === key);
 	}
 
 	focus(key: FieldKey) {
-		this.#focused = key;
+		this.#presence?.announceField(key);
 	}
 
 	blur(key: FieldKey) {
-		if (this.#focused === key) this.#focused = null;
-		if (this.conflicts.includes(key)) {
-			(this.values as Record<string, unknown>)[key] = this.#map.get(key);
-			this.conflicts = this.conflicts.filter((k) => k !== key);
-		}
+		if (this.#presence?.peers.find((p) => p.self)?.field === key) this.#presence.announceField(null);
 	}
 
 	/**
-	 * Validates locally first, the field and the rules between fields that name it (as the
-	 * server's projection does); an invalid value stays in the input with its problem, unsent.
+	 * Sets a choice, number or month as soon as it changes. A valid value is stored
+	 * normalised (an amount as a number); anything else as typed, so it is never lost
+	 * and everyone sees what is wrong with it.
 	 */
-	set<K extends FieldKey>(key: K, raw: unknown): Checked<ProjectFields[K]> | { ok: false; problem: CrossProblem } {
-		const checked = validateField(key, raw);
-		const cross = checked.ok ? crossCheck({ ...emptyFields(), ...this.values, [key]: checked.value }).find((p) => p.field === key) : undefined;
-		if (cross) return { ok: false, problem: cross.problem };
-		if (checked.ok) {
-			(this.values as Record<string, unknown>)[key] = checked.value;
-			if (JSON.stringify(this.#map.get(key)) !== JSON.stringify(checked.value)) this.#map.set(key, checked.value);
-		}
-		return checked;
+	set(key: FieldKey, input: unknown): void {
+		const checked = validateField(key, input);
+		const value = checked.ok ? checked.value : input;
+		const map = fieldsOf(this.#doc);
+		if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
 	}
 
 	destroy() {

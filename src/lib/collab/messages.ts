@@ -15,11 +15,15 @@ export const MessageType = {
 	 * durably stored). The client shows "Opgeslagen" once it covers all its own edits.
 	 */
 	Persisted: 100,
-	/** Server → client: varString('read-write' | 'read-only'), sent on join and when rights change. */
+	/**
+	 * Server → client: varString(AccessMode), sent on join and when rights change.
+	 * 'comment' reads and comments but does not write, like 'read-only' for the document.
+	 */
 	Access: 101
 } as const;
 
-export type AccessMode = 'read-write' | 'read-only';
+export type AccessMode = 'read-write' | 'comment' | 'read-only';
+export const ACCESS_MODES: readonly AccessMode[] = ['read-write', 'comment', 'read-only'];
 
 /** Named close codes: never a bare number at a call site. */
 export const CloseCode = {
@@ -40,10 +44,12 @@ export const CloseCode = {
 	/** Too many connections for this user or document. */
 	TooManyConnections: 4430,
 	/** A message that is not valid y-websocket. */
-	ProtocolError: 4400
+	ProtocolError: 4400,
+	/** The browser writes another layout version of this document than the server's: reload the page. */
+	Outdated: 4426
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Close codes after which reconnecting is pointless (the client should stop and explain). */
-export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.Unauthorized, CloseCode.Forbidden];
+export const FINAL_CLOSE_CODES: readonly number[] = [CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.Outdated];

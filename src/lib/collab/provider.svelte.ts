@@ -8,13 +8,17 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { m } from '$lib/paraglide/messages.js';
-import { CloseCode, FINAL_CLOSE_CODES, MessageType, type AccessMode } from './messages.ts';
+import { ACCESS_MODES, CloseCode, FINAL_CLOSE_CODES, MessageType, type AccessMode } from './messages.ts';
+import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName } from './documents.ts';
 import { offlineStoreName, trackOfflineCopy } from './offline.ts';
 import { toHexColor } from './editor.ts';
 
 export type SaveStatus = 'connecting' | 'saved' | 'unsaved' | 'offline' | 'ended';
-/** Why the server ended the connection for good: the session is gone, or access to this document. */
-export type EndReason = 'unauthorized' | 'forbidden';
+/** Why the server ended the connection for good: the session is gone, access to this document, or this page is older than the server. */
+export type EndReason = 'unauthorized' | 'forbidden' | 'outdated';
+
+/** How long leaving a page waits for the last edits to be acknowledged before closing the connection. */
+const DRAIN_MS = 5_000;
 
 export interface PeerUser {
 	clientId: number;
@@ -23,6 +27,8 @@ export interface PeerUser {
 	organisationId: string;
 	color: string;
 	self: boolean;
+	/** The structured field this person's cursor is in, if any. */
+	field: string | null;
 }
 
 export interface LocalUser {
@@ -37,6 +43,8 @@ export class CollabSession {
 	connected = $state(false);
 	synced = $state(false);
 	saved = $state(false);
+	/** Something this browser holds is not acknowledged as stored (typed here, or offline before). */
+	pending = $state(false);
 	/** Synced at least once: a later disconnect means offline, not still connecting. */
 	hasSynced = $state(false);
 	/** A connection attempt failed or the browser is offline: edits go to IndexedDB only. */
@@ -48,6 +56,10 @@ export class CollabSession {
 	readonly doc: Y.Doc;
 	readonly provider: WebsocketProvider;
 	#persisted = new Map<number, number>();
+	/** This page changed the document (not only received or restored it). */
+	#typedHere = false;
+	/** Set while a destroyed session waits for its last acknowledgement. */
+	#drained: (() => void) | null = null;
 	#local: IndexeddbPersistence;
 	#untrack: () => void;
 
@@ -57,7 +69,10 @@ export class CollabSession {
 		this.#local = new IndexeddbPersistence(storeName, this.doc);
 		this.#untrack = trackOfflineCopy(storeName, () => this.#local.clearData());
 		const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+		const kind = parseDocumentName(docName)?.kind ?? 'werkagenda';
 		this.provider = new WebsocketProvider(url, docName, this.doc, {
+			// The server refuses a page that writes another layout than its own (CloseCode.Outdated).
+			params: { [LAYOUT_PARAM]: String(LAYOUT_VERSION[kind]) },
 			maxBackoffTime: 4000,
 			// y-websocket gives up on every 44xx code; ours are worth retrying (rate limits, limits)
 			// except the final ones, where the session or the access is gone.
@@ -70,7 +85,7 @@ export class CollabSession {
 		};
 		this.provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
 			const mode = decoding.readVarString(decoder);
-			if (mode === 'read-write' || mode === 'read-only') this.access = mode;
+			if ((ACCESS_MODES as readonly string[]).includes(mode)) this.access = mode as AccessMode;
 		};
 		this.provider.on('status', ({ status }) => {
 			this.connected = status === 'connected';
@@ -84,18 +99,31 @@ export class CollabSession {
 		this.provider.on('connection-close', (event) => this.#closed(event));
 		this.provider.on('connection-error', () => (this.unreachable = true));
 		this.provider.awareness.on('change', () => this.#readPeers());
-		this.doc.on('update', () => this.#check());
+		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+			if (origin !== this.provider && origin !== this.#local) this.#typedHere = true;
+			this.#check();
+		});
 		// A dead network does not always close a websocket promptly: follow the browser's own view.
 		window.addEventListener('offline', this.#goOffline);
 		window.addEventListener('online', this.#goOnline);
+		window.addEventListener('beforeunload', this.#beforeUnload);
 	}
+
+	/** Closing the tab or reloading with edits the server has not acknowledged: the browser asks first. */
+	#beforeUnload = (event: BeforeUnloadEvent) => {
+		if (!this.pending) return;
+		event.preventDefault();
+		event.returnValue = m.collab_leave_unsaved();
+	};
 
 	#closed(event: CloseEvent | null) {
 		this.connected = false;
+		// A page left while waiting for acknowledgements: the connection is gone, the offline copy keeps the rest.
+		this.#drained?.();
 		this.synced = false;
 		this.saved = false;
 		if (event && FINAL_CLOSE_CODES.includes(event.code)) {
-			this.endReason = event.code === CloseCode.Unauthorized ? 'unauthorized' : 'forbidden';
+			this.endReason = event.code === CloseCode.Unauthorized ? 'unauthorized' : event.code === CloseCode.Outdated ? 'outdated' : 'forbidden';
 			this.provider.shouldConnect = false;
 		} else if (event) {
 			this.unreachable = true;
@@ -113,7 +141,11 @@ export class CollabSession {
 	/** Saved = the server's persisted state vector covers every clock we hold, ours and offline ones alike. */
 	#check() {
 		const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-		this.saved = this.synced && [...local].every(([client, clock]) => (this.#persisted.get(client) ?? 0) >= clock);
+		const covered = [...local].every(([client, clock]) => (this.#persisted.get(client) ?? 0) >= clock);
+		this.saved = this.synced && covered;
+		// Before the first sync the persisted vector is unknown: content loaded from the offline copy is not "pending" yet.
+		this.pending = (this.hasSynced || this.#typedHere) && !covered;
+		if (!this.pending) this.#drained?.();
 	}
 
 	#readPeers() {
@@ -127,10 +159,16 @@ export class CollabSession {
 				organisation: String(user.organisation ?? ''),
 				organisationId: String(user.organisationId ?? ''),
 				color: toHexColor(user.color),
-				self: clientId === this.doc.clientID
+				self: clientId === this.doc.clientID,
+				field: typeof (state as { field?: unknown }).field === 'string' ? ((state as { field: string }).field.slice(0, 40)) : null
 			});
 		});
 		this.peers = list;
+	}
+
+	/** Tells the others which structured field this person is in (null: none). */
+	announceField(field: string | null) {
+		this.provider.awareness.setLocalStateField('field', field);
 	}
 
 	/** The caret identity we announce; the server replaces it for others, so it only labels our own entry. */
@@ -151,17 +189,31 @@ export class CollabSession {
 			saved: m.collab_saved,
 			unsaved: m.collab_unsaved,
 			offline: m.collab_offline,
-			ended: this.endReason === 'unauthorized' ? m.collab_ended_session : m.collab_ended_access
+			ended: this.endReason === 'unauthorized' ? m.collab_ended_session : this.endReason === 'outdated' ? m.collab_outdated : m.collab_ended_access
 		};
 		return texts[this.status]();
 	}
 
+	/**
+	 * Leaving the page inside the app: the connection stays until the last edits are
+	 * acknowledged (at most a few seconds), so they reach the server now, not at the next visit.
+	 */
 	destroy() {
 		window.removeEventListener('offline', this.#goOffline);
 		window.removeEventListener('online', this.#goOnline);
+		window.removeEventListener('beforeunload', this.#beforeUnload);
 		this.#untrack();
-		this.provider.destroy();
-		void this.#local.destroy();
-		this.doc.destroy();
+		let closed = false;
+		const close = () => {
+			if (closed) return;
+			closed = true;
+			this.#drained = null;
+			this.provider.destroy();
+			void this.#local.destroy();
+			this.doc.destroy();
+		};
+		if (!this.pending || !this.connected) return close();
+		const deadline = setTimeout(close, DRAIN_MS);
+		this.#drained = () => (clearTimeout(deadline), close());
 	}
 }

@@ -47,15 +47,15 @@ describe('project field validation', () => {
 describe('rules between fields', () => {
 	const base = { ...emptyFields(), title: 'Waterstof Noord', provinces: ['NL-GR'] };
 	test('requested may not exceed the total budget', () => {
-		expect(crossCheck({ ...base, totalBudget: 100, requestedAmount: 200 })).toEqual([{ field: 'requestedAmount', problem: 'requested-exceeds-total' }]);
+		expect(crossCheck({ ...base, totalBudget: 100, requestedAmount: 200 })).toEqual([{ field: 'requestedAmount', problem: 'requested-exceeds-total', involves: ['requestedAmount', 'totalBudget'] }]);
 	});
 	test('COROP regions must lie in the chosen provinces', () => {
 		expect(crossCheck({ ...base, corop: ['CR01'] })).toEqual([]);
-		expect(crossCheck({ ...base, corop: ['CR36'] })).toEqual([{ field: 'corop', problem: 'corop-outside-provinces' }]);
+		expect(crossCheck({ ...base, corop: ['CR36'] })).toEqual([{ field: 'corop', problem: 'corop-outside-provinces', involves: ['corop', 'provinces'] }]);
 	});
 	test('TRL and period go forward', () => {
-		expect(crossCheck({ ...base, trlCurrent: 7, trlTarget: 5 })).toEqual([{ field: 'trlTarget', problem: 'trl-order' }]);
-		expect(crossCheck({ ...base, periodStart: '2027-01', periodEnd: '2026-01' })).toEqual([{ field: 'periodEnd', problem: 'period-order' }]);
+		expect(crossCheck({ ...base, trlCurrent: 7, trlTarget: 5 })).toEqual([{ field: 'trlTarget', problem: 'trl-order', involves: ['trlCurrent', 'trlTarget'] }]);
+		expect(crossCheck({ ...base, periodStart: '2027-01', periodEnd: '2026-01' })).toEqual([{ field: 'periodEnd', problem: 'period-order', involves: ['periodStart', 'periodEnd'] }]);
 	});
 	test('validateProject reports every problem at its field', () => {
 		const result = validateProject({ title: 'x', totalBudget: 'veel', status: 'onbekend' });

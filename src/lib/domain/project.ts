@@ -164,16 +164,16 @@ export function validateField<K extends FieldKey>(key: K, raw: unknown): Checked
 	return result as Checked<ProjectFields[K]>;
 }
 
-/** Rules between fields; each names the field it is shown at. */
-export function crossCheck(fields: ProjectFields): { field: FieldKey; problem: CrossProblem }[] {
-	const problems: { field: FieldKey; problem: CrossProblem }[] = [];
+/** Rules between fields; each names the field it is shown at and the fields it involves. */
+export function crossCheck(fields: ProjectFields): { field: FieldKey; problem: CrossProblem; involves: FieldKey[] }[] {
+	const problems: { field: FieldKey; problem: CrossProblem; involves: FieldKey[] }[] = [];
 	if (fields.requestedAmount !== null && fields.totalBudget !== null && fields.requestedAmount > fields.totalBudget)
-		problems.push({ field: 'requestedAmount', problem: 'requested-exceeds-total' });
+		problems.push({ field: 'requestedAmount', problem: 'requested-exceeds-total', involves: ['requestedAmount', 'totalBudget'] });
 	if (fields.corop.some((c) => !fields.provinces.includes(LOOKUP.corop.get(c)?.province ?? '')))
-		problems.push({ field: 'corop', problem: 'corop-outside-provinces' });
+		problems.push({ field: 'corop', problem: 'corop-outside-provinces', involves: ['corop', 'provinces'] });
 	if (fields.trlCurrent !== null && fields.trlTarget !== null && fields.trlCurrent > fields.trlTarget)
-		problems.push({ field: 'trlTarget', problem: 'trl-order' });
-	if (fields.periodStart && fields.periodEnd && fields.periodStart > fields.periodEnd) problems.push({ field: 'periodEnd', problem: 'period-order' });
+		problems.push({ field: 'trlTarget', problem: 'trl-order', involves: ['trlCurrent', 'trlTarget'] });
+	if (fields.periodStart && fields.periodEnd && fields.periodStart > fields.periodEnd) problems.push({ field: 'periodEnd', problem: 'period-order', involves: ['periodStart', 'periodEnd'] });
 	return problems;
 }
 

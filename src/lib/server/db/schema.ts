@@ -114,6 +114,22 @@ export const docStates = pgTable('doc_states', {
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
 
+/**
+ * Which documents a layout migration has been claimed for: the instance that inserts
+ * the row migrates, so two instances loading one document never both insert the old
+ * values into the new shared texts. A claim older than a minute on a document still in
+ * the old layout may be taken over (its instance died before committing).
+ */
+export const docMigrations = pgTable(
+	'doc_migrations',
+	{
+		docName: text('doc_name').notNull(),
+		version: integer('version').notNull(),
+		claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.docName, t.version] })]
+);
+
 export type Organisation = typeof organisations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -161,6 +177,8 @@ export const projects = pgTable(
 		contactEmail: text('contact_email').notNull().default(''),
 		tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
 		descriptionText: text('description_text').notNull().default(''),
+		/** Fields whose value in the document breaks a rule: field → problem. Their last valid value stays in the columns above. */
+		fieldProblems: jsonb('field_problems').$type<Record<string, string>>().notNull().default({}),
 		search: tsvector('search'),
 		createdBy: text('created_by').references(() => users.id),
 		createdAt: createdAt(),

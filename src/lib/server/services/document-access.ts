@@ -3,7 +3,8 @@ import { can, projectDocument, type Actor, type Resource } from '../../domain/pe
 import { parseDocumentName, type DocumentRef } from '../../collab/documents.ts';
 import { asResource, getProject } from './projects.ts';
 
-export type DocumentAccess = 'none' | 'read-only' | 'read-write';
+/** 'comment': reads and comments, writes nothing (a participant); 'read-only' reads only (an observer). */
+export type DocumentAccess = 'none' | 'read-only' | 'comment' | 'read-write';
 
 /** A document as the policy sees it, for the socket, threads and exports alike. */
 export interface ResolvedDocument {
@@ -31,13 +32,18 @@ export async function resolveDocument(actor: Actor, name: string): Promise<Resol
 	return { ref, resource, ownerOrganisationId: null, projectId: null, title: ref.kind === 'werkagenda' ? 'Werkagenda' : ref.name };
 }
 
+function modeFor(actor: Actor, resource: Resource): Exclude<DocumentAccess, 'none'> {
+	if (can(actor, 'edit', resource)) return 'read-write';
+	return can(actor, 'comment', resource) ? 'comment' : 'read-only';
+}
+
 export async function documentAccess(actor: Actor, ref: DocumentRef): Promise<DocumentAccess> {
 	if (ref.kind === 'project') {
 		const project = await getProject(actor, ref.id);
 		if (!project) return 'none';
-		return can(actor, 'edit', asResource(project)) ? 'read-write' : 'read-only';
+		return modeFor(actor, asResource(project));
 	}
 	const resource = { kind: 'document', docKind: ref.kind } as const;
 	if (!can(actor, 'read', resource)) return 'none';
-	return can(actor, 'edit', resource) ? 'read-write' : 'read-only';
+	return modeFor(actor, resource);
 }

@@ -39,6 +39,8 @@ export interface ApiProject {
 	periodEnd: string;
 	contact: { name: string; role: string; email: string };
 	tags: string[];
+	/** Fields whose value in the shared record breaks a rule (field → problem); the values above are the last valid ones. */
+	fieldProblems: Record<string, string>;
 	createdAt: string;
 	updatedAt: string;
 }
@@ -53,6 +55,7 @@ export function apiProject(row: ProjectListRow): ApiProject {
 		totalBudget: row.totalBudget, requestedAmount: row.requestedAmount, cofinancing: row.cofinancing, phase: row.phase,
 		trlCurrent: row.trlCurrent, trlTarget: row.trlTarget, periodStart: row.periodStart, periodEnd: row.periodEnd,
 		contact: { name: row.contactName, role: row.contactRole, email: row.contactEmail }, tags: row.tags,
+		fieldProblems: row.fieldProblems,
 		createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString()
 	};
 }

@@ -40,6 +40,7 @@ export const listColumns = {
 	contactRole: projects.contactRole,
 	contactEmail: projects.contactEmail,
 	tags: projects.tags,
+	fieldProblems: projects.fieldProblems,
 	updatedAt: projects.updatedAt,
 	createdAt: projects.createdAt
 };

@@ -1,15 +1,14 @@
 /**
  * From a project's Y.Doc to the `projects` row. Runs on the server after each
- * persisted batch: valid field values reach the table, invalid ones (from a crafted
- * client too) never do and are handed back so the collab room can set them back.
+ * persisted batch: valid field values reach the table; invalid ones (typed, imported or
+ * from a crafted client) never do, and are recorded as the row's field problems.
  */
 import { eq, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { crossCheck, emptyFields, FIELD_KEYS, type FieldKey, type ProjectFields } from '../../domain/project.ts';
-import { descriptionText, readFields } from '../../collab/project-doc.ts';
+import { descriptionText, readFields, type Problem } from '../../collab/project-doc.ts';
 import { db } from '../db/client.ts';
 import { projectEvents, projectFieldProvenance, projects, type ProjectRow } from '../db/schema.ts';
-import { log } from '../log.ts';
 
 /** Who changed a field, as the collab server knows it from the connection. */
 export interface FieldChange {
@@ -34,53 +33,74 @@ export function fieldsOfRow(row: ProjectRow): ProjectFields {
 }
 
 export interface ProjectionResult {
-	/** Fields whose document value was refused, with the last valid value to set back. */
-	setBack: Partial<ProjectFields>;
 	changed: FieldKey[];
+	/** Fields whose document value breaks a rule: shown with their problem, kept out of the row. */
+	problems: Partial<Record<FieldKey, Problem>>;
+	/** The problems differ from what the row held (lists show them). */
+	problemsChanged: boolean;
 	scope: { ownerOrganisationId: string; visibility: 'concept' | 'platform' };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * The row's next field values: valid document values, except fields a broken rule
+ * involves, and except combinations with the row's last valid values that would break
+ * a rule (so the row never holds, say, a requested amount above its total budget).
+ */
+function nextFields(current: ProjectFields, valid: Partial<ProjectFields>, held: FieldKey[]): ProjectFields {
+	const next: ProjectFields = { ...current };
+	for (const key of FIELD_KEYS) if (key in valid && !held.includes(key)) (next as unknown as Record<string, unknown>)[key] = valid[key];
+	for (let round = 0; round < FIELD_KEYS.length; round++) {
+		const broken = crossCheck(next).filter((b) => b.involves.some((k) => !same(next[k], current[k])));
+		if (!broken.length) break;
+		for (const { involves } of broken) for (const k of involves) (next as unknown as Record<string, unknown>)[k] = current[k];
+	}
+	return next;
+}
+
+/**
+ * Projects a project's document into its row. Never writes to the document: a value
+ * that breaks a rule stays there as typed, marked, and the row keeps its last valid value.
+ */
 export async function projectDocument(projectId: string, doc: Y.Doc, changes: FieldChange[] = []): Promise<ProjectionResult | null> {
 	const [row] = await db().select().from(projects).where(eq(projects.id, projectId));
 	if (!row) return null;
 	const current = fieldsOfRow(row);
-	const { valid, invalid } = readFields(doc);
-	const next: ProjectFields = { ...current, ...valid };
-	const refused = new Set<FieldKey>(invalid);
-	// A value valid on its own but breaking a rule between fields is refused too.
-	for (const { field } of crossCheck(next)) {
-		if (!same(next[field], current[field])) {
-			refused.add(field);
-			(next as unknown as Record<string, unknown>)[field] = current[field];
-		}
-	}
-	const changed = FIELD_KEYS.filter((k) => !refused.has(k) && !same(next[k], current[k]));
+	const { valid, problems, held } = readFields(doc);
+	const next = nextFields(current, valid, held);
+	const changed = FIELD_KEYS.filter((k) => !same(next[k], current[k]));
 	// PostgreSQL text cannot hold NUL: one typed (or crafted) into the description would fail every later projection.
 	const text = descriptionText(doc).replaceAll('\u0000', '').slice(0, 200_000);
-	const setBack = Object.fromEntries([...refused].map((k) => [k, current[k]])) as Partial<ProjectFields>;
 	const scope = { ownerOrganisationId: row.ownerOrganisationId, visibility: row.visibility };
-	if (changed.length === 0 && text === row.descriptionText) return { setBack, changed, scope };
+	// jsonb orders keys its own way: compare as sorted entries.
+	const problemsChanged = !same(Object.entries(problems).sort(), Object.entries(row.fieldProblems ?? {}).sort());
+	if (changed.length === 0 && text === row.descriptionText && !problemsChanged) return { changed, problems, problemsChanged, scope };
 
 	const update = Object.fromEntries(changed.map((k) => [k, next[k]]));
 	await db().transaction(async (tx) => {
-		await tx.update(projects).set({ ...update, descriptionText: text, updatedAt: new Date() }).where(eq(projects.id, projectId));
+		await tx.update(projects).set({ ...update, descriptionText: text, fieldProblems: problems as Record<string, string>, updatedAt: new Date() }).where(eq(projects.id, projectId));
 		await tx.update(projects).set({ search: searchVector }).where(eq(projects.id, projectId));
-		const byField = new Map(changes.map((c) => [c.field, c]));
-		for (const field of changed) {
-			const who = byField.get(field);
-			if (!who) continue;
-			await tx
-				.insert(projectFieldProvenance)
-				.values({ projectId, field, userId: who.userId, userName: who.userName, organisationId: who.organisationId, changedAt: who.at })
-				.onConflictDoUpdate({ target: [projectFieldProvenance.projectId, projectFieldProvenance.field], set: { userId: who.userId, userName: who.userName, organisationId: who.organisationId, changedAt: who.at } });
-		}
-		if (changed.includes('status')) {
-			const who = byField.get('status');
-			await tx.insert(projectEvents).values({ projectId, kind: 'status', fromValue: current.status, toValue: next.status, userId: who?.userId ?? null, userName: who?.userName ?? '', organisationId: who?.organisationId ?? row.ownerOrganisationId });
-		}
+		await recordChanges(tx, projectId, row, current, next, changed, changes);
 	});
-	if (refused.size) log.warn({ doc: `project:${projectId}`, fields: [...refused] }, 'invalid project fields refused');
-	return { setBack, changed, scope };
+	return { changed, problems, problemsChanged, scope };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0];
+
+/** Provenance of each changed field and a timeline event for a status change. */
+async function recordChanges(tx: Tx, projectId: string, row: ProjectRow, current: ProjectFields, next: ProjectFields, changed: FieldKey[], changes: FieldChange[]): Promise<void> {
+	const byField = new Map(changes.map((c) => [c.field, c]));
+	for (const field of changed) {
+		const who = byField.get(field);
+		if (!who) continue;
+		await tx
+			.insert(projectFieldProvenance)
+			.values({ projectId, field, userId: who.userId, userName: who.userName, organisationId: who.organisationId, changedAt: who.at })
+			.onConflictDoUpdate({ target: [projectFieldProvenance.projectId, projectFieldProvenance.field], set: { userId: who.userId, userName: who.userName, organisationId: who.organisationId, changedAt: who.at } });
+	}
+	if (changed.includes('status')) {
+		const who = byField.get('status');
+		await tx.insert(projectEvents).values({ projectId, kind: 'status', fromValue: current.status, toValue: next.status, userId: who?.userId ?? null, userName: who?.userName ?? '', organisationId: who?.organisationId ?? row.ownerOrganisationId });
+	}
 }
