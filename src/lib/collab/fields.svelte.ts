@@ -17,12 +17,14 @@ export interface FieldPresence {
 }
 
 export class LiveFields {
+	// Raw state, replaced whole on each change: values keep the identity Yjs gives them, so an
+	// unchanged list does not re-render its checkboxes on every keystroke elsewhere.
 	/** Valid values, parsed (lists as arrays, amounts as numbers). */
-	values = $state<Partial<ProjectFields>>({});
+	values = $state.raw<Partial<ProjectFields>>({});
 	/** What the document holds, as typed (texts as strings; a value that breaks a rule as given). */
-	raw = $state<Partial<Record<FieldKey, unknown>>>({});
+	raw = $state.raw<Partial<Record<FieldKey, unknown>>>({});
 	/** The problem of each field that breaks a rule, in the user's language. */
-	problems = $state<Partial<Record<FieldKey, string>>>({});
+	problems = $state.raw<Partial<Record<FieldKey, string>>>({});
 	readonly #doc: Y.Doc;
 	readonly #presence: FieldPresence | null;
 	#unobserve: () => void;
