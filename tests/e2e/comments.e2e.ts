@@ -71,6 +71,10 @@ test('a participant comments on a sentence and mentions the province; its member
 	await expect(threadCards(bram)).toHaveCount(1);
 	await expect(threadCards(bram)).toContainText('Sluit dit aan op de waterstofroute?');
 	await expect(threadCards(bram).locator('.mention')).toHaveText('@Provincie Noord-Brabant');
+	// Times read relative, in Amsterdam time, with the exact moment in the tooltip.
+	const when = threadCards(bram).locator('time').first();
+	await expect(when).toHaveText(/^(zojuist|\d+ min geleden)$/);
+	await expect(when).toHaveAttribute('title', /^\w+dag \d{1,2} \w+ \d{4} om \d{2}:\d{2}$/);
 	await expect(description(bram).locator('.comment-anchor')).toHaveText(quote);
 	await expect(badge(bram)).toContainText('1');
 
