@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startApp } from '$lib/server/startup';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { SESSION_COOKIE, checkSessionToken } from '$lib/server/auth/session';
+import { SESSION_END_COOKIE, sessionCookieOptions, sessionEndCookieOptions } from '$lib/server/auth/cookie';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { isLocale } from '$lib/i18n/locale';
 import { log } from '$lib/server/log';
@@ -30,13 +30,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const result = await validateSessionToken(token);
-		if (result) {
+		const result = await checkSessionToken(token);
+		if (result.ok) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			if (result.renewed) event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			// The login page the person lands on next says why they were sent there.
+			event.cookies.set(SESSION_END_COOKIE, result.reason, sessionEndCookieOptions(event.url));
 		}
 	}
 	const response = await paraglideMiddleware(event.request, ({ request, locale }) => {

@@ -6,6 +6,8 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 	const user = locals.user;
 	return {
 		locale: locals.locale,
+		// Relative times ("3 min geleden") render from this instant on the server and again while hydrating.
+		renderedAt: Date.now(),
 		user: user && {
 			id: user.userId,
 			name: user.name,

@@ -40,7 +40,7 @@ test('an admin invites someone who sets a password and starts working', async ({
 	await context.close();
 });
 
-test('a role change reaches the user, and a deactivated user is thrown out', async ({ page, newUserPage, loginAs }) => {
+test('a role change reaches the user, and a deactivated user is thrown out and told why', async ({ page, newUserPage, loginAs, expectAccessible }) => {
 	const user = await newUserPage('deelnemer@demo.tafel');
 	await user.goto('/');
 	await expect(user.getByText('BOM · Deelnemer')).toBeVisible();
@@ -58,6 +58,13 @@ test('a role change reaches the user, and a deactivated user is thrown out', asy
 	await expect(page.getByRole('status')).toContainText('Dewi Jansen kan niet meer inloggen');
 	await user.goto('/account');
 	await expect(user).toHaveURL(/\/login/);
+	// Told that the account was switched off, not that a session expired; once.
+	await expect(user.getByRole('status')).toContainText('Uw account is uitgeschakeld');
+	await expect(user.getByText(/verlopen/)).toHaveCount(0);
+	await expectAccessible(user);
+	await user.reload();
+	await expect(user.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
+	await expect(user.getByText('Uw account is uitgeschakeld')).toHaveCount(0);
 	const retry = await user.request.post('/login', { form: { email: 'deelnemer@demo.tafel', password: 'tafel-demo' }, headers: { origin: new URL(user.url()).origin, accept: 'text/html' }, maxRedirects: 0 });
 	expect(retry.status()).toBe(400);
 });

@@ -56,8 +56,11 @@ test('a participant comments on a sentence and mentions the province; its member
 	const option = panel(dewi).getByRole('option', { name: /Provincie Noord-Brabant/ });
 	await expect(option).toBeVisible();
 	await expectAccessible(dewi);
+	// The option is the active descendant of the box, picked with Enter; the box shows the name, not markup.
+	await expect(box).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
 	await box.press('Enter');
-	await expect(box).toHaveValue(/@\[Provincie Noord-Brabant\]\(org:prov-nb\) $/);
+	await expect(box).toHaveValue('Sluit dit aan op de waterstofroute? @Provincie Noord-Brabant ');
+	await expect(panel(dewi).getByRole('listbox')).toHaveCount(0);
 	await box.press('Control+Enter');
 
 	// Dewi's own highlight covers exactly the quoted text.
@@ -68,6 +71,10 @@ test('a participant comments on a sentence and mentions the province; its member
 	await expect(threadCards(bram)).toHaveCount(1);
 	await expect(threadCards(bram)).toContainText('Sluit dit aan op de waterstofroute?');
 	await expect(threadCards(bram).locator('.mention')).toHaveText('@Provincie Noord-Brabant');
+	// Times read relative, in Amsterdam time, with the exact moment in the tooltip.
+	const when = threadCards(bram).locator('time').first();
+	await expect(when).toHaveText(/^(zojuist|\d+ min geleden)$/);
+	await expect(when).toHaveAttribute('title', /^\w+dag \d{1,2} \w+ \d{4} om \d{2}:\d{2}$/);
 	await expect(description(bram).locator('.comment-anchor')).toHaveText(quote);
 	await expect(badge(bram)).toContainText('1');
 
@@ -87,8 +94,12 @@ test('a participant comments on a sentence and mentions the province; its member
 	await reply.pressSequentially('Goed punt @Dewi');
 	await panel(bram).getByRole('option', { name: /Dewi Jansen/ }).click();
 	await reply.pressSequentially('we koppelen het in de brede tafel.');
+	// Typing on after the name does not start a new lookup.
+	await expect(reply).toHaveValue('Goed punt @Dewi Jansen we koppelen het in de brede tafel.');
+	await expect(panel(bram).getByRole('listbox')).toHaveCount(0);
 	await threadCards(bram).getByRole('button', { name: 'Antwoord plaatsen' }).click();
 	await expect(threadCards(dewi).locator('li.comment')).toHaveCount(2);
+	await expect(threadCards(dewi).locator('li.comment').nth(1).locator('.mention')).toHaveText('@Dewi Jansen');
 	await expect(badge(dewi)).toContainText('1');
 
 	// Dewi's inbox: the mention, opened from the notification onto the thread.

@@ -58,6 +58,40 @@ describe.each(databases)('accounts on %s', (database) => {
 		expect(await blocked.text()).toContain('Te veel mislukte pogingen');
 	});
 
+	test('a deactivated person is told their account was switched off, not that the session expired; switched on again, the old session stays ended', async () => {
+		const admin = await loginCookie(server.url, 'beheerder@demo.tafel');
+		const cookie = await loginCookie(server.url, 'deelnemer@demo.tafel');
+		const users = await (await fetch(`${server.url}/beheer/gebruikers`, { headers: { cookie: admin } })).text();
+		const userId = /name="userId" value="([^"]+)"/.exec(users.split('data-user="deelnemer@demo.tafel"')[1] ?? '')![1];
+		const setActive = async (active: 'true' | 'false') =>
+			expect((await post('/beheer/gebruikers?/active', { userId, name: 'Dewi Jansen', active }, { cookie: admin })).status).toBe(200);
+		await setActive('false');
+
+		// Thrown out on the next page: to the login page, which says why once.
+		const thrown = await fetch(`${server.url}/account`, { headers: { cookie }, redirect: 'manual' });
+		expect(thrown.status).toBe(303);
+		expect(thrown.headers.get('location')).toMatch(/^\/login\?terug=/);
+		const end = thrown.headers.getSetCookie().find((c) => c.startsWith('tafel_session_end='))!;
+		expect(end).toMatch(/^tafel_session_end=deactivated;/);
+		const login = await fetch(`${server.url}/login`, { headers: { cookie: end.split(';')[0] } });
+		const page = await login.text();
+		expect(page).toContain('Uw account is uitgeschakeld');
+		expect(page).not.toContain('verlopen');
+		expect(login.headers.getSetCookie().some((c) => /^tafel_session_end=;/.test(c))).toBe(true);
+
+		// The right password says the same; a wrong one gives the usual answer.
+		const retry = await post('/login', { email: 'deelnemer@demo.tafel', password: 'tafel-demo' });
+		expect(retry.status).toBe(400);
+		expect(await retry.text()).toContain('Uw account is uitgeschakeld');
+		expect(await (await post('/login', { email: 'deelnemer@demo.tafel', password: 'fout-wachtwoord' })).text()).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+
+		// Switched on again: the old session does not come back, a new login works.
+		await setActive('true');
+		expect((await fetch(`${server.url}/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(303);
+		const fresh = await loginCookie(server.url, 'deelnemer@demo.tafel');
+		expect((await fetch(`${server.url}/account`, { headers: { cookie: fresh }, redirect: 'manual' })).status).toBe(200);
+	});
+
 	test('a cross-site form POST is refused with 403', async () => {
 		const response = await post('/login', { email: 'lid.ezk@demo.tafel', password: 'tafel-demo' }, { origin: 'https://evil.example' });
 		expect(response.status).toBe(403);

@@ -121,6 +121,26 @@ describe.each(databases)('project export as PDF on %s', (database) => {
 		expect(server.output()).not.toMatch(/"level":(50|60)/);
 	});
 
+	test('a seeded demo project in execution: its timeline starts with the status it was created with and walks to Uitvoering', async () => {
+		const list = (await (await get('/api/projects?status=uitvoering&per_pagina=3', eva)).json()) as { projects: { id: string }[] };
+		expect(list.projects.length).toBeGreaterThan(0);
+		for (const { id } of list.projects) {
+			const markdown = await (await get(`/projecten/${id}/export?formaat=md`, eva)).text();
+			// Newest first in the export; read it oldest first.
+			const lines = markdown.split('## Tijdlijn')[1].split('\n').filter((l) => l.startsWith('- ')).map((l) => l.replace(/\\(.)/g, '$1')).reverse();
+			const created = /Project aangemaakt \(status ([^)]+)\)/.exec(lines[0])?.[1];
+			expect(created, lines[0]).toBeTruthy();
+			let status = created;
+			for (const line of lines.slice(1).filter((l) => l.includes('Status gewijzigd'))) {
+				const [, from, to] = /Status gewijzigd van (.+?) naar (.+?)(?: \(| ·|$)/.exec(line)!;
+				expect(from, `${id}: ${line}`).toBe(status);
+				status = to;
+			}
+			expect(status).toBe('Uitvoering');
+			expect(created).not.toBe('Uitvoering');
+		}
+	});
+
 	test('a concept of another organisation is 404 as PDF, as it is as Markdown; its owner gets it', async () => {
 		expect((await get('/projecten/t-pdf-c/export?formaat=pdf', eva)).status).toBe(404);
 		expect((await get('/projecten/t-pdf-c/export?formaat=md', eva)).status).toBe(404);

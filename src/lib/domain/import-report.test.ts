@@ -22,6 +22,17 @@ describe('the row-by-row import report', () => {
 		]);
 	});
 
+	test('the reasons of a row follow the columns of the file, not the order of the form', () => {
+		// Budget in column A, provinces in B, title in C: the form checks title first.
+		const shuffled: Target[] = ['totalBudget', 'provinces', 'title'];
+		const [result] = checkRows([row(7, 'veel', 'Atlantis', 'Kort')], shuffled, new Map());
+		expect(result.status === 'rejected' && result.problems.map((p) => [p.column, p.field])).toEqual([
+			[0, 'totalBudget'],
+			[1, 'provinces'],
+			[2, 'title']
+		]);
+	});
+
 	test('the rules between fields of the form apply too', () => {
 		const [result] = checkRows([row(4, 'Te veel gevraagd project', 'Utrecht', 100, 200)], targets, new Map());
 		expect(result).toMatchObject({ status: 'rejected', problems: [{ field: 'requestedAmount', column: 3, problem: 'requested-exceeds-total' }] });

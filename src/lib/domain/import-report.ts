@@ -52,7 +52,13 @@ export function checkRow(row: SheetRow, targets: Target[]): { ok: true; fields: 
 		problem,
 		...(problem === 'not-in-list' && unknown.has(field) ? { unknown: unknown.get(field) } : {})
 	}));
-	return { ok: false, problems };
+	return { ok: false, problems: problems.sort(byColumn) };
+}
+
+/** Reasons in the order of the file's columns, as the user reads the row; rules without a column last. */
+function byColumn(a: RowProblem, b: RowProblem): number {
+	const rank = (p: RowProblem) => (p.column < 0 ? Number.MAX_SAFE_INTEGER : p.column);
+	return rank(a) - rank(b);
 }
 
 const shownTitle = (row: SheetRow, targets: Target[]): string => {

@@ -16,6 +16,5 @@ export function roleDescription(role: Role): string {
 	}[role]();
 }
 
-export function formatDateTime(value: Date | string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(value));
-}
+// Dates and times live in ./time.ts (one time zone for all); kept here for existing imports.
+export { formatDateTime } from './time';

@@ -2,13 +2,20 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { login } from '$lib/server/services/auth';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
-import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { SESSION_END_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { safeReturnPath } from '$lib/server/guard';
 import { LOCALE_COOKIE, isLocale } from '$lib/i18n/locale';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+const ENDS = ['expired', 'deactivated', 'revoked'] as const;
+type SessionEnd = (typeof ENDS)[number];
+
+export const load: PageServerLoad = ({ locals, url, cookies }) => {
 	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('terug')));
-	return { loggedOut: url.searchParams.has('uitgelogd') };
+	// Told once: a later visit to the login page starts clean.
+	const end = cookies.get(SESSION_END_COOKIE);
+	if (end) cookies.delete(SESSION_END_COOKIE, { path: '/' });
+	const ended: SessionEnd | null = ENDS.find((e) => e === end) ?? null;
+	return { loggedOut: url.searchParams.has('uitgelogd'), ended };
 };
 
 export const actions: Actions = {

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import { db } from '../db/client.ts';
 import { organisations, sessions, users } from '../db/schema.ts';
 import { events } from '../events.ts';
@@ -27,6 +27,10 @@ export interface SessionUser extends Actor {
 
 export type Validated = { session: SessionInfo; user: SessionUser; renewed: boolean } | null;
 
+/** Why a session cookie no longer works, so the login page can say so. */
+export type SessionEnd = 'expired' | 'deactivated' | 'revoked';
+export type Checked = ({ ok: true } & NonNullable<Validated>) | { ok: false; reason: SessionEnd };
+
 export async function createSession(userId: string, userAgent: string, now = new Date()) {
 	const token = generateToken();
 	const session: SessionInfo = {
@@ -48,6 +52,16 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
 
 /** For servers that hold the session id, not the token (open websockets re-checking rights). */
 export async function validateSessionId(id: string, now = new Date()): Promise<Validated> {
+	const checked = await checkSessionId(id, now);
+	return checked.ok ? { session: checked.session, user: checked.user, renewed: checked.renewed } : null;
+}
+
+/** For HTTP requests: the session, or why it ended (a deactivated person is told so, not "expired"). */
+export async function checkSessionToken(token: string, now = new Date()): Promise<Checked> {
+	return checkSessionId(hashToken(token), now);
+}
+
+async function checkSessionId(id: string, now: Date): Promise<Checked> {
 	const rows = await db()
 		.select({ session: sessions, user: users, org: organisations })
 		.from(sessions)
@@ -56,11 +70,14 @@ export async function validateSessionId(id: string, now = new Date()): Promise<V
 		.where(eq(sessions.id, id))
 		.limit(1);
 	const row = rows[0];
-	if (!row) return null;
+	if (!row) return { ok: false, reason: 'revoked' };
+	// A deactivated person's rows stay (refused, and already expired by endSessionsOfDeactivated)
+	// until their browser comes back and can be told why; the cookie is dropped then.
+	if (!row.user.active) return { ok: false, reason: 'deactivated' };
 	const verdict = judgeSession(row.session.expiresAt, now);
-	if (verdict === 'expired' || !row.user.active) {
+	if (verdict === 'expired') {
 		await db().delete(sessions).where(eq(sessions.id, id));
-		return null;
+		return { ok: false, reason: 'expired' };
 	}
 	const session: SessionInfo = { ...row.session };
 	if (verdict === 'renew') {
@@ -71,17 +88,20 @@ export async function validateSessionId(id: string, now = new Date()): Promise<V
 		session.lastSeenAt = now;
 		await db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
 	}
-	const user: SessionUser = {
-		userId: row.user.id,
-		organisationId: row.user.organisationId,
-		role: row.user.role,
-		name: row.user.name,
-		email: row.user.email,
-		organisationName: row.org.name,
-		organisationAbbreviation: row.org.abbreviation,
-		locale: row.user.locale
+	return { ok: true, session, user: sessionUser(row.user, row.org), renewed: verdict === 'renew' };
+}
+
+function sessionUser(user: typeof users.$inferSelect, org: typeof organisations.$inferSelect): SessionUser {
+	return {
+		userId: user.id,
+		organisationId: user.organisationId,
+		role: user.role,
+		name: user.name,
+		email: user.email,
+		organisationName: org.name,
+		organisationAbbreviation: org.abbreviation,
+		locale: user.locale
 	};
-	return { session, user, renewed: verdict === 'renew' };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
@@ -98,6 +118,16 @@ export async function invalidateUserSessions(userId: string, exceptSessionId?: s
 	for (const r of removed) events.publish({ type: 'session-revoked', sessionId: r.id, userId });
 }
 
-export async function listSessions(userId: string): Promise<SessionInfo[]> {
-	return db().select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sessions.createdAt);
+/**
+ * Deactivation: every session ends at once (sockets and event streams close on the
+ * event), but the rows are kept, expired, so a returning browser learns that the
+ * account was switched off. Expired, they stay dead if the account is switched on again.
+ */
+export async function endSessionsOfDeactivated(userId: string): Promise<void> {
+	const ended = await db().update(sessions).set({ expiresAt: new Date(0) }).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+	for (const r of ended) events.publish({ type: 'session-revoked', sessionId: r.id, userId });
+}
+
+export async function listSessions(userId: string, now = new Date()): Promise<SessionInfo[]> {
+	return db().select().from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))).orderBy(sessions.createdAt);
 }

@@ -4,6 +4,7 @@ import { PIPELINE, validateProject } from '../../domain/project.ts';
 import { LINK_TYPES, LOOKUP, PROVINCES } from '../../domain/reference.ts';
 import { demoProjects, type DemoLink, type DemoProject } from './demo-projects.ts';
 import { organisationSeeds } from './organisations.ts';
+import { demoEvents } from './demo-events.ts';
 
 const PIPELINE_ORDER: readonly string[] = PIPELINE;
 
@@ -92,6 +93,26 @@ describe('demo projects', () => {
 				expect(next === prev + 1 || (next === -1 && i === history.length - 1)).toBe(true);
 			}
 		}
+	});
+
+	test('every timeline starts with the status the project was created with and walks, step by step, to its current status', () => {
+		for (const p of projects) {
+			const [created, ...changes] = demoEvents(p);
+			expect(created.kind).toBe('created');
+			expect(created.at.toISOString()).toBe(new Date(p.createdAt).toISOString());
+			let status = created.toValue;
+			let at = created.at.getTime();
+			for (const change of changes) {
+				expect(change.kind).toBe('status');
+				if (change.kind !== 'status') continue;
+				expect(change.fromValue, `${p.code}: a change starts where the last one ended`).toBe(status);
+				expect(change.at.getTime()).toBeGreaterThan(at);
+				[status, at] = [change.toValue, change.at.getTime()];
+			}
+			expect(status, `${p.code} ends at its current status`).toBe(p.fields.status);
+		}
+		// The point of it: projects past "idee" were not created in their current status.
+		expect(projects.some((p) => p.fields.status === 'uitvoering' && demoEvents(p)[0].toValue === 'idee')).toBe(true);
 	});
 
 	test('ownership, visibility and stale dates', () => {

@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { db, type Db } from '../db/client.ts';
 import { projectEvents, projectFieldProvenance, projectLinks, projects, users } from '../db/schema.ts';
 import { generateId } from '../auth/tokens.ts';
@@ -6,6 +6,7 @@ import { log } from '../log.ts';
 import { FIELD_KEYS } from '../../domain/project.ts';
 import { insertProject } from '../services/projects.ts';
 import { demoProjects, type DemoProject } from './demo-projects.ts';
+import { demoEvents } from './demo-events.ts';
 
 const SOURCE = 'Inventarisatie (demo)';
 
@@ -14,9 +15,13 @@ async function insertDemoProject(tx: Db, p: DemoProject): Promise<void> {
 	const createdAt = new Date(p.createdAt);
 	const updatedAt = new Date(p.updatedAt);
 	await insertProject(tx, actor, { id: p.id, code: p.code, fields: p.fields, description: p.description, ownerOrganisationId: p.ownerOrganisationId, visibility: p.visibility, demo: true, createdAt, updatedAt });
-	// The pipeline so far, as the timeline shows it.
-	for (let i = 1; i < p.statusHistory.length; i++) {
-		await tx.insert(projectEvents).values({ projectId: p.id, kind: 'status', fromValue: p.statusHistory[i - 1].status, toValue: p.statusHistory[i].status, userName: SOURCE, organisationId: p.ownerOrganisationId, at: new Date(p.statusHistory[i].date) });
+	// The pipeline so far, as the timeline shows it. insertProject wrote "created" with the
+	// current status; the project was created with the first status of its history.
+	const [created, ...changes] = demoEvents(p);
+	await tx.update(projectEvents).set({ toValue: created.toValue }).where(and(eq(projectEvents.projectId, p.id), eq(projectEvents.kind, 'created')));
+	for (const change of changes) {
+		if (change.kind !== 'status') continue;
+		await tx.insert(projectEvents).values({ projectId: p.id, kind: 'status', fromValue: change.fromValue, toValue: change.toValue, userName: SOURCE, organisationId: p.ownerOrganisationId, at: change.at });
 	}
 	// Every field was last set by the region's inventory, on the last change date.
 	await tx.insert(projectFieldProvenance).values(FIELD_KEYS.map((field) => ({ projectId: p.id, field, userId: null, userName: SOURCE, organisationId: p.ownerOrganisationId, changedAt: updatedAt })));

@@ -9,12 +9,15 @@ import { log } from '../log.ts';
 
 export type LoginResult =
 	| { ok: true; token: string; expiresAt: Date; userId: string; locale: string }
-	| { ok: false; reason: 'invalid' | 'rate-limited' };
+	| { ok: false; reason: 'invalid' | 'rate-limited' | 'deactivated' };
 
 const accountKey = (email: string) => `login:account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `login:address:${address}`;
 
-/** One answer for unknown e-mail, wrong password and inactive account: no enumeration. */
+/**
+ * One answer for unknown e-mail and wrong password: no enumeration. Only someone who
+ * knows the password of a switched-off account is told that it is switched off.
+ */
 export async function login(email: string, password: string, address: string, userAgent: string): Promise<LoginResult> {
 	const normalised = email.trim().toLowerCase().slice(0, 320);
 	if (
@@ -34,7 +37,7 @@ export async function login(email: string, password: string, address: string, us
 	if (!user || !passwordOk || !user.active) {
 		await hit(accountKey(normalised), LOGIN_LIMITS.account);
 		await hit(addressKey(address), LOGIN_LIMITS.address);
-		return { ok: false, reason: 'invalid' };
+		return { ok: false, reason: user && passwordOk ? 'deactivated' : 'invalid' };
 	}
 	await clear(accountKey(normalised));
 	const { token, session } = await createSession(user.id, userAgent);

@@ -10,11 +10,12 @@ import { listThreads } from './comments.ts';
 import { plainText } from '../../domain/comment-body.ts';
 import { documentName } from '../../collab/documents.ts';
 import { dutch, fieldText } from './exports.ts';
+import { dateTimeFormat } from '../../i18n/time.ts';
 
 // User text may contain Markdown or HTML; escaped, it renders as the text that was typed.
 const escape = (text: string) => text.replace(/[\\`*_{}[\]()<>#|!~]/g, '\\$&');
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+const dateTime = dateTimeFormat('nl', { dateStyle: 'medium', timeStyle: 'short' });
 
 function fieldLines(fields: Record<string, unknown>): string[] {
 	const lines: string[] = [];

@@ -9,6 +9,7 @@ import type { FieldKey, ProjectFields } from '../../domain/project.ts';
 import { getProject, projectTimeline } from './projects.ts';
 import { listLinks, type LinkView } from './links.ts';
 import { dutch, fieldText } from './exports.ts';
+import { dateTimeFormat } from '../../i18n/time.ts';
 import { describe as describeEvent, type TimelineEvent } from './exports-markdown.ts';
 import { storedDescription, type Block, type Description, type Run } from './exports-description.ts';
 import { PrintableText, pdfFonts, type FontName } from './exports-pdf-text.ts';
@@ -47,8 +48,9 @@ export const FIELD_GROUPS: { title: string; fields: (FieldKey | 'period')[] }[] 
 ];
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
-const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' });
+const dateTime = dateTimeFormat('nl', { dateStyle: 'long', timeStyle: 'short' });
+const date = dateTimeFormat('nl', { dateStyle: 'medium' });
+// A project period is a calendar month, not a moment: read in UTC so it never shifts.
 const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const MONEY: FieldKey[] = ['totalBudget', 'requestedAmount', 'cofinancing'];
 

@@ -10,6 +10,7 @@ import type { InventoryQuery } from '../../domain/inventory-query.ts';
 import { FIELD_KEYS, type FieldKey } from '../../domain/project.ts';
 import { LOOKUP, type Option } from '../../domain/reference.ts';
 import { m } from '../../paraglide/messages.js';
+import { isoDay } from '../../i18n/time.ts';
 import { listProjects, type ProjectListRow } from './inventory.ts';
 
 type Messages = Record<string, ((inputs?: Record<string, unknown>, options?: { locale?: 'nl' | 'en' }) => string) | undefined>;
@@ -59,14 +60,13 @@ export function exportColumns(): ExportColumn[] {
 		{ header: dutch('inventory_export_visibility'), kind: 'text', value: (row) => dutch(row.visibility === 'concept' ? 'concept_label' : 'inventory_export_platform') },
 		{ header: dutch('inventory_export_demo'), kind: 'text', value: (row) => dutch(row.demo ? 'inventory_export_yes' : 'inventory_export_no') },
 		...fields,
-		{ header: dutch('field_updatedAt'), kind: 'date', value: (row) => row.updatedAt.toISOString().slice(0, 10) }
+		{ header: dutch('field_updatedAt'), kind: 'date', value: (row) => isoDay(row.updatedAt) }
 	];
 }
 
 /** `tafel-projecten-2026-05-01.csv`, dated in the Netherlands. */
 export function exportFilename(extension: 'csv' | 'xlsx', now = new Date()): string {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-	return `tafel-projecten-${day}.${extension}`;
+	return `tafel-projecten-${isoDay(now)}.${extension}`;
 }
 
 /** Every row of the view, not just the page on screen. */

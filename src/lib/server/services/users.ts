@@ -4,7 +4,7 @@ import { isRole, type Role } from '../../domain/roles.ts';
 import { validateEmail, validateName } from '../../domain/account.ts';
 import { db } from '../db/client.ts';
 import { accountTokens, organisations, users } from '../db/schema.ts';
-import { invalidateUserSessions } from '../auth/session.ts';
+import { endSessionsOfDeactivated } from '../auth/session.ts';
 import { generateId, generateToken, hashToken } from '../auth/tokens.ts';
 import { events } from '../events.ts';
 import { log } from '../log.ts';
@@ -125,7 +125,7 @@ export async function changeUser(actor: Actor, userId: string, change: UserChang
 		.returning();
 	const user = updated[0];
 	if (!user) return { ok: false, reason: 'not-found' };
-	if (!user.active) await invalidateUserSessions(userId);
+	if (!user.active) await endSessionsOfDeactivated(userId);
 	events.publish({ type: 'user-changed', userId, role: user.role, active: user.active, organisationId: user.organisationId });
 	log.info({ event: 'user-changed', userId, by: actor.userId, ...change }, 'user changed');
 	return { ok: true };
