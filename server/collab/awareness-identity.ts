@@ -1,11 +1,13 @@
 /**
  * Awareness says who is where in a document. Identity in it is set by the server:
  * the `user` field of every state a connection sends is replaced by its session's
- * identity, and a connection may only speak for the client ids it owns.
+ * identity, only the fields the editor uses pass (sanitizeAwareness), and a connection
+ * may only speak for the client ids it owns.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { toHexColor } from '#lib/collab/editor.ts';
+import { sanitizeAwareness } from '#lib/collab/awareness-state.ts';
 
 export interface Identity {
 	userId: string;
@@ -51,7 +53,7 @@ export function rewriteAwareness(update: Uint8Array, identity: Identity, owned: 
 			continue;
 		}
 		if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
-		const rewritten = state === null ? null : { ...(state as Record<string, unknown>), user: { name: identity.name, organisation: identity.organisation, organisationId: identity.organisationId, color: identity.color, userId: identity.userId } };
+		const rewritten = state === null ? null : { ...sanitizeAwareness(state as Record<string, unknown>), user: { name: identity.name, organisation: identity.organisation, organisationId: identity.organisationId, color: identity.color, userId: identity.userId } };
 		accepted.push({ clientId, clock, state: JSON.stringify(rewritten) });
 	}
 	if (accepted.length === 0) return null;

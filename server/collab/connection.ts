@@ -123,6 +123,10 @@ export class Connection implements Peer {
 		}
 		const result = room.applyClientUpdate(this, update);
 		if (result === 'too-large') this.close(CloseCode.DocumentTooLarge, 'document too large');
+		else if (result === 'incomplete') {
+			log.warn({ doc: room.name, userId: this.identity.userId }, 'updates whose dependencies never arrived dropped');
+			this.close(CloseCode.IncompleteUpdates, 'incomplete updates');
+		}
 		else if (result === 'malformed') {
 			log.warn({ doc: room.name, userId: this.identity.userId }, 'malformed update refused');
 			this.close(CloseCode.ProtocolError, 'malformed update');

@@ -9,6 +9,13 @@ export const LIMITS = {
 	maxFrameBytes: env('COLLAB_MAX_FRAME_BYTES', 2 * 1024 * 1024),
 	/** Largest encoded document state; an update that would pass it is refused. */
 	maxDocumentBytes: env('COLLAB_MAX_DOCUMENT_BYTES', 16 * 1024 * 1024),
+	/**
+	 * Received updates waiting for dependencies that never arrive, per document: past this
+	 * they are dropped and the sender closed (CloseCode.IncompleteUpdates). They also count
+	 * toward maxDocumentBytes. Yjs merges each new update with what is pending, so the cap
+	 * also bounds the work a flood of them can cause.
+	 */
+	maxPendingBytes: env('COLLAB_MAX_PENDING_BYTES', 1024 * 1024),
 	/** Token bucket per connection: sustained messages per second and burst. */
 	messagesPerSecond: env('COLLAB_MESSAGES_PER_SECOND', 60),
 	messageBurst: env('COLLAB_MESSAGE_BURST', 300),

@@ -33,6 +33,11 @@ const hooks: RoomHooks[] = [];
 export const registerRoomHooks = (h: RoomHooks) => hooks.push(h);
 
 export const SERVER_ORIGIN = 'server';
+
+/** Bytes of received updates waiting in a document for dependencies that have not arrived. */
+export function pendingBytes(doc: Y.Doc): number {
+	return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
+}
 const LOAD_ORIGIN = 'load';
 
 export function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -119,15 +124,25 @@ export class Room implements FanoutRoom {
 		if (this.peers.size === 0) this.#idleTimer = setTimeout(() => void unloadRoom(this), LIMITS.idleUnloadMs);
 	}
 
-	/** Applies a client's update after checking it; false when it was refused. */
-	applyClientUpdate(peer: Peer, update: Uint8Array): 'ok' | 'malformed' | 'too-large' {
-		if (this.approximateSize + update.length > LIMITS.maxDocumentBytes) return 'too-large';
+	/**
+	 * Applies a client's update after checking it. Items whose dependencies have not
+	 * arrived wait inside Yjs (pending); they count toward the document limit, and past
+	 * their own cap they are dropped and the sender is refused: an honest client resends
+	 * everything, complete, when it reconnects.
+	 */
+	applyClientUpdate(peer: Peer, update: Uint8Array): 'ok' | 'malformed' | 'too-large' | 'incomplete' {
+		if (this.approximateSize + pendingBytes(this.doc) + update.length > LIMITS.maxDocumentBytes) return 'too-large';
 		try {
 			// Parse fully before touching the document: a truncated or garbled update is refused whole.
 			Y.decodeUpdate(update);
 			Y.applyUpdate(this.doc, update, peer);
 		} catch {
 			return 'malformed';
+		}
+		if (pendingBytes(this.doc) > LIMITS.maxPendingBytes) {
+			this.doc.store.pendingStructs = null;
+			this.doc.store.pendingDs = null;
+			return 'incomplete';
 		}
 		return 'ok';
 	}

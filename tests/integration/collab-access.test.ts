@@ -64,8 +64,8 @@ describe('access changes while connected', () => {
 	 * the writes reaches `watcher`, the writes have been handled (or dropped).
 	 */
 	async function probe(from: TestClient, watcher: TestClient, value: number): Promise<void> {
-		from.provider.awareness.setLocalStateField('probe', value);
-		await until(() => watcher.provider.awareness.getStates().get(from.doc.clientID)?.probe === value, `probe ${value} arrives`);
+		from.provider.awareness.setLocalStateField('field', `probe-${value}`);
+		await until(() => watcher.provider.awareness.getStates().get(from.doc.clientID)?.field === `probe-${value}`, `probe ${value} arrives`);
 	}
 
 	beforeAll(async () => {

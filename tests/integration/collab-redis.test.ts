@@ -103,9 +103,9 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 		const DOC = 'werkagenda:redis-aanwezig';
 		const a = open(one, ezk, DOC);
 		const b = open(two, brabant, DOC);
-		a.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
-		b.provider.awareness.setLocalStateField('cursor', { anchor: 2 });
-		await until(() => peerState(b, a)?.cursor?.anchor === 1 && peerState(a, b)?.cursor?.anchor === 2, 'each sees the other');
+		a.provider.awareness.setLocalStateField('field', 'title');
+		b.provider.awareness.setLocalStateField('field', 'summary');
+		await until(() => peerState(b, a)?.field === 'title' && peerState(a, b)?.field === 'summary', 'each sees the other');
 		expect(peerState(b, a)?.user?.name).toBe('Eva de Vries');
 		a.destroy();
 		await until(() => peerState(b, a) === undefined, 'a leaving is seen on the other instance');
@@ -134,7 +134,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 				typed[who].push(token);
 			}
 			i++;
-			if (i === 5) a.provider.awareness.setLocalStateField('fase', 'storing');
+			if (i === 5) a.provider.awareness.setLocalStateField('field', 'storing');
 			await until(() => typed.a.every((t) => text(a2).includes(t)) && typed.b.every((t) => text(b2).includes(t)), 'local peers follow during the outage');
 			// A steady typist, not a flood: one token per side every 250 ms.
 			await new Promise((r) => setTimeout(r, 250));
@@ -147,7 +147,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 		await redis.start();
 		const back = Date.now();
 		await until(
-			() => all.every((c) => text(c) === text(a)) && [...typed.a, ...typed.b].every((t) => text(a).includes(t)) && peerState(b, a)?.fase === 'storing',
+			() => all.every((c) => text(c) === text(a)) && [...typed.a, ...typed.b].every((t) => text(a).includes(t)) && peerState(b, a)?.field === 'storing',
 			'all four converge (text and presence) after Redis is back',
 			5_000
 		);

@@ -96,13 +96,27 @@ describe.each(databases)('collaboration on %s', (database) => {
 		expect(text(fresh)).not.toContain('OBSERVER');
 	});
 
-	test('awareness identity is set by the server, not the client', async () => {
+	test('awareness identity is set by the server, and only the cursor and the field being edited pass to others', async () => {
 		const a = open(member);
 		const b = open(colleague);
-		a.provider.awareness.setLocalStateField('user', { name: 'Minister-president', organisation: 'AZ', color: 'red' });
-		await until(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Eva de Vries'), 'server identity arrives');
-		const names = [...b.provider.awareness.getStates().values()].map((s) => s.user?.name);
-		expect(names).not.toContain('Minister-president');
+		const cursor = { anchor: { type: { client: 1, clock: 2 }, tname: null, item: { client: 3, clock: 4 }, assoc: 0 }, head: { type: { client: 1, clock: 2 }, item: { client: 3, clock: 5 }, assoc: -1 } };
+		a.provider.awareness.setLocalState({
+			user: { name: 'Minister-president', organisation: 'AZ', color: 'red' },
+			name: 'Minister',
+			organisation: '<img src=x onerror=alert(1)>',
+			cursor,
+			field: 'summary',
+			blob: 'x'.repeat(10_000)
+		});
+		await until(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Eva de Vries' && s.field === 'summary'), 'server identity arrives');
+		const state = b.provider.awareness.getStates().get(a.doc.clientID)!;
+		expect(Object.keys(state).sort()).toEqual(['cursor', 'field', 'user']);
+		expect(state.cursor.anchor).toEqual({ type: { client: 1, clock: 2 }, item: { client: 3, clock: 4 }, assoc: 0 });
+		expect(JSON.stringify([...b.provider.awareness.getStates().values()])).not.toMatch(/Minister|onerror/);
+		// A field name that is not a key, and a cursor that is not relative positions, are dropped too.
+		a.provider.awareness.setLocalState({ field: '<b>x</b>', cursor: { anchor: 'html', head: 1 } });
+		await until(() => b.provider.awareness.getStates().get(a.doc.clientID)?.field === undefined, 'bad field dropped');
+		expect(b.provider.awareness.getStates().get(a.doc.clientID)?.cursor).toBeUndefined();
 	});
 
 	test('malformed and truncated updates are refused and the document still loads', async () => {
@@ -131,5 +145,39 @@ describe.each(databases)('collaboration on %s', (database) => {
 		const query = new Uint8Array([MessageType.QueryAwareness]);
 		for (let i = 0; i < 2000 && flood.ws.readyState === flood.ws.OPEN; i++) flood.ws.send(query);
 		expect(await flood.closed).toBe(CloseCode.RateLimited);
+	});
+
+	test('B9: updates whose dependencies never arrive end with 4422 past the pending cap, while a colleague keeps being acknowledged', async () => {
+		const peer = open(colleague);
+		await until(() => peer.provider.synced, 'colleague synced');
+		// A document whose first update is withheld: everything after it waits for it, forever.
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'ontbrekend begin ');
+		let vector = Y.encodeStateVector(source);
+		const orphans: Uint8Array[] = [];
+		for (let i = 0; i < 40; i++) {
+			source.getText('t').insert(source.getText('t').length, `wees-${i}-` + 'x'.repeat(40_000));
+			orphans.push(Y.encodeStateAsUpdate(source, vector));
+			vector = Y.encodeStateVector(source);
+		}
+		const attacker = await rawSocket(server.url, member, DOC);
+		let sent = 0;
+		for (const orphan of orphans) {
+			if (attacker.ws.readyState !== attacker.ws.OPEN) break;
+			attacker.ws.send(syncFrame(2, orphan));
+			sent++;
+			// The colleague's edit between the attacker's frames is still acknowledged.
+			if (sent % 10 === 0) {
+				peer.doc.getText('t').insert(0, `c${sent} `);
+				await until(() => allPersisted(peer), `colleague acknowledged after ${sent} orphan updates`, 5_000);
+			}
+		}
+		expect(await attacker.closed).toBe(CloseCode.IncompleteUpdates);
+		expect(sent).toBeLessThan(orphans.length);
+		peer.doc.getText('t').insert(0, 'daarna ');
+		await until(() => allPersisted(peer), 'colleague acknowledged after the attacker was closed', 5_000);
+		const fresh = open(member);
+		await until(() => fresh.provider.synced && text(fresh).startsWith('daarna '), 'document loads');
+		expect(text(fresh)).not.toContain('wees-');
 	});
 });

@@ -39,6 +39,8 @@ export const CloseCode = {
 	Forbidden: 4403,
 	/** The document would exceed its maximum size. */
 	DocumentTooLarge: 4413,
+	/** Updates whose dependencies never arrived passed their limit; they were dropped (reconnect and resend). */
+	IncompleteUpdates: 4422,
 	/** Too many messages per second. */
 	RateLimited: 4429,
 	/** Too many connections for this user or document. */
