@@ -11,6 +11,8 @@ export class LiveFields {
 	values = $state<Partial<ProjectFields>>({});
 	/** Field keys changed by someone else while this user was editing them. */
 	conflicts = $state<FieldKey[]>([]);
+	/** Placeholder until the lead's version lands: the problem text per field (empty when fine). */
+	get problems(): Partial<Record<FieldKey, string>> { return {}; }
 	#map: Y.Map<unknown>;
 	#focused: FieldKey | null = null;
 	#unobserve: () => void;

@@ -19,7 +19,7 @@ export const MessageType = {
 	Access: 101
 } as const;
 
-export type AccessMode = 'read-write' | 'read-only';
+export type AccessMode = 'read-write' | 'comment' | 'read-only';
 
 /** Named close codes: never a bare number at a call site. */
 export const CloseCode = {
