@@ -18,7 +18,10 @@ export function alignCard(margin: HTMLElement, activeId: string | null): void {
 		return;
 	}
 	const box = margin.getBoundingClientRect();
-	const target = clamp(mark.getBoundingClientRect().top, box.top, box.bottom - Math.min(card.offsetHeight, box.height));
+	// The margin grows with the space added, up to its max-height and the window's bottom.
+	const maxHeight = parseFloat(getComputedStyle(margin).maxHeight) || innerHeight;
+	const bottom = Math.min(innerHeight, box.top + maxHeight);
+	const target = clamp(mark.getBoundingClientRect().top, Math.max(box.top, 0), bottom - card.offsetHeight);
 	// Where the card would sit with no added space and no margin scroll, relative to the margin's top.
 	const natural = card.getBoundingClientRect().top - box.top + margin.scrollTop - current;
 	const need = target - box.top - natural;
