@@ -67,7 +67,9 @@ test('two members co-edit one project live: fields, description, presence, prove
 	// Bram changes the total budget; Eva sees it, and who changed it.
 	await enter(bram, 'Totale begroting (€)', '47500000');
 	await expect(budget(eva)).toHaveValue('47500000');
-	await expect(eva.getByText('€ 47.500.000')).toBeVisible();
+	// The formatted amount under the field, and in the key figures at the top.
+	await expect(eva.getByRole('region', { name: /^Financiering/ }).getByText('€ 47.500.000')).toBeVisible();
+	await expect(eva.getByRole('definition').filter({ hasText: '€ 47.500.000' })).toBeVisible();
 	await expect(saved(bram)).toBeVisible();
 	await expect.poll(async () => (await stored(eva)).totalBudget).toBe(47_500_000);
 	expect((await stored(eva)).title).toBe(newTitle);

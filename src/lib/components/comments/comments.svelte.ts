@@ -16,8 +16,16 @@ export class CommentsController {
 	needsSelection = $state(false);
 	/** Set by the page: selects an anchor's text in the editor. */
 	revealer: ((anchor: Anchor) => boolean) | null = null;
+	/**
+	 * Set by the page: shows a thread opened from its highlight (lines it up in the
+	 * margin, or opens the sheet on a phone). Without it the card is scrolled into view.
+	 */
+	placer: ((id: string) => void) | null = null;
+	/** May this person comment? Follows the server's Access message, so it can change. */
+	canComment = $state(false);
 
-	constructor(documentName: string, readonly canComment: boolean) {
+	constructor(documentName: string, canComment: boolean) {
+		this.canComment = canComment;
 		// The editor's highlights follow the list without a reactive loop through ProseMirror.
 		this.list = new ThreadList(documentName, () => this.#refresh?.());
 	}
@@ -43,7 +51,9 @@ export class CommentsController {
 			get active() {
 				return self.active;
 			},
-			canComment: this.canComment,
+			get canComment() {
+				return self.canComment;
+			},
 			onStatus: (status) => (self.status = status),
 			onActivate: (id) => self.activate(id, true),
 			onCreate: (selection) => {
@@ -57,10 +67,12 @@ export class CommentsController {
 		};
 	}
 
-	/** Makes a thread the active one; from the text, its card scrolls into view. */
+	/** Makes a thread the active one; from the text, its card is shown beside it. */
 	activate(id: string | null, fromText = false): void {
 		this.active = id;
-		if (id && fromText) document.getElementById(`thread-${id}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+		if (!id || !fromText) return;
+		if (this.placer) this.placer(id);
+		else document.getElementById(`thread-${id}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
 	}
 
 	detached(id: string): boolean | null {

@@ -37,12 +37,12 @@ export function optionsFor(key: FieldKey, values: Partial<ProjectFields>): Optio
 	}
 }
 
-/** How the form is sectioned; every field appears exactly once. */
+/** How the record is sectioned, in reading order; every field appears exactly once. */
 export const SECTIONS: { id: string; fields: FieldKey[] }[] = [
-	{ id: 'basis', fields: ['title', 'summary', 'status', 'initiator', 'initiatorType', 'partners', 'tags'] },
+	{ id: 'inhoud', fields: ['title', 'summary', 'initiator', 'initiatorType', 'partners', 'tags'] },
+	{ id: 'planning', fields: ['status', 'phase', 'trlCurrent', 'trlTarget', 'periodStart', 'periodEnd'] },
+	{ id: 'financiering', fields: ['totalBudget', 'requestedAmount', 'cofinancing'] },
 	{ id: 'regio', fields: ['provinces', 'corop'] },
 	{ id: 'beleid', fields: ['themeId', 'missionIds', 'kiaIds', 'keyTechnologyIds', 'instrumentIds'] },
-	{ id: 'financiering', fields: ['totalBudget', 'requestedAmount', 'cofinancing'] },
-	{ id: 'voortgang', fields: ['phase', 'trlCurrent', 'trlTarget', 'periodStart', 'periodEnd'] },
 	{ id: 'contact', fields: ['contactName', 'contactRole', 'contactEmail'] }
 ];
