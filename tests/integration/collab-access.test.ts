@@ -9,10 +9,11 @@ import * as encoding from 'lib0/encoding';
 import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { connect, rawSocket, until, type TestClient } from '../support/collab-client.ts';
+import { scratchDoc } from '../support/scratch-docs.ts';
 import { CloseCode, MessageType } from '../../src/lib/collab/messages.ts';
 import { fieldTextOf } from '../../src/lib/collab/documents.ts';
 
-const DOC = 'werkagenda:a4-rechten';
+const DOC = scratchDoc(0);
 const text = (c: TestClient) => c.doc.getText('t').toString();
 
 /** A sync frame; its own ArrayBuffer, as the DOM WebSocket type of the provider wants. */
@@ -135,7 +136,7 @@ describe('access changes while connected', () => {
 	test('logging out closes the sockets of that session with 4401, not those of another session', async () => {
 		const [session, other] = await Promise.all([loginCookie(server.url, 'lid.ezk@demo.tafel'), loginCookie(server.url, 'lid.ezk@demo.tafel')]);
 		const first = open(session);
-		const second = open(session, 'werkagenda:a4-ander');
+		const second = open(session, scratchDoc(1));
 		const elsewhere = open(other);
 		await until(() => first.provider.synced && second.provider.synced && elsewhere.provider.synced, 'synced');
 		const response = await fetch(`${server.url}/logout`, { method: 'POST', headers: { origin: server.url, accept: 'text/html', cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: '', redirect: 'manual' });

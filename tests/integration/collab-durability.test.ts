@@ -14,6 +14,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, until, type TestClient } from '../support/collab-client.ts';
+import { scratchDoc } from '../support/scratch-docs.ts';
 import { CloseCode } from '../../src/lib/collab/messages.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
@@ -106,7 +107,7 @@ describe.each(databases)('durability on %s', (database) => {
 	});
 
 	test('F1: kill -9 while two clients type loses no acknowledged edit; clients reconnect and converge', async () => {
-		const DOC = 'werkagenda:f1-kill';
+		const DOC = scratchDoc(0);
 		const typists = [new Typist(open(ezk, DOC), 'a'), new Typist(open(brabant, DOC), 'b')];
 		await until(() => typists.every((t) => t.client.provider.synced), 'typists synced');
 		for (const t of typists) t.start();
@@ -141,7 +142,7 @@ describe.each(databases)('durability on %s', (database) => {
 	});
 
 	test('F2: SIGTERM with pending writes flushes them and exits 0 within 10 s', async () => {
-		const DOC = 'werkagenda:f2-term';
+		const DOC = scratchDoc(1);
 		const typists = [new Typist(open(ezk, DOC), 'c'), new Typist(open(brabant, DOC), 'd')];
 		await until(() => typists.every((t) => t.client.provider.synced), 'typists synced');
 		// A burst in separate transactions (one message each), then SIGTERM straight away.
@@ -167,7 +168,7 @@ describe.each(databases)('durability on %s', (database) => {
 	});
 
 	test.skipIf(database !== 'postgres')('F3: the database drops every connection while a client types; writes retry and nothing is lost', async () => {
-		const DOC = 'werkagenda:f3-pg';
+		const DOC = scratchDoc(2);
 		const typist = new Typist(open(ezk, DOC), 'e');
 		const reader = open(brabant, DOC);
 		await until(() => typist.client.provider.synced && reader.provider.synced, 'synced');

@@ -17,9 +17,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { allPersisted, connect, rawSocket, until, type TestClient } from '../support/collab-client.ts';
+import { scratchDoc } from '../support/scratch-docs.ts';
 import { CloseCode, MessageType } from '../../src/lib/collab/messages.ts';
 
-const DOC = 'werkagenda:b1-fuzz';
+const DOC = scratchDoc(0);
 const FRAMES = 10_000;
 const SOCKETS = Number(process.env.FUZZ_SOCKETS) || 4;
 const SEED = Number(process.env.FUZZ_SEED) || Date.now() % 1_000_000;

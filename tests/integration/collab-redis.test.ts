@@ -13,6 +13,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, until, type TestClient } from '../support/collab-client.ts';
+import { scratchDoc } from '../support/scratch-docs.ts';
 
 const RUN = Boolean(process.env.REDIS_URL && PG_URL);
 // QUALITY.md F4: Redis stopped for 60 s (REDIS_OUTAGE_MS shortens it for local runs).
@@ -86,7 +87,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 	});
 
 	test('a client on each instance converges, and each sees everything as saved', async () => {
-		const DOC = 'werkagenda:redis-convergentie';
+		const DOC = scratchDoc(0);
 		const a = open(one, ezk, DOC);
 		const b = open(two, brabant, DOC);
 		await until(() => a.provider.synced && b.provider.synced, 'both synced');
@@ -100,7 +101,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 	});
 
 	test('presence spans instances, identity set by the instance the client is on', async () => {
-		const DOC = 'werkagenda:redis-aanwezig';
+		const DOC = scratchDoc(1);
 		const a = open(one, ezk, DOC);
 		const b = open(two, brabant, DOC);
 		a.provider.awareness.setLocalStateField('field', 'title');
@@ -112,7 +113,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 	});
 
 	test(`F4: Redis down for ${OUTAGE_MS / 1000} s: both instances keep serving their clients; all converge within 5 s after it is back`, async () => {
-		const DOC = 'werkagenda:redis-storing';
+		const DOC = scratchDoc(2);
 		const a = open(one, ezk, DOC);
 		const a2 = open(one, brabant, DOC);
 		const b = open(two, brabant, DOC);

@@ -69,6 +69,12 @@ describe.each(databases)('collaboration on %s', (database) => {
 		expect((await rawSocket(server.url, member, DOC, 'https://evil.example')).status).toBe(403);
 		expect((await rawSocket(server.url, member, 'geheim:1')).status).toBe(404);
 		expect((await rawSocket(server.url, member, 'project:bestaat-niet')).status).toBe(403);
+		// A8: documents exist only for records that exist; a made-up name is refused like an invisible one.
+		for (const name of ['werkagenda:eigen-opslag', 'tafel:bestaat-niet:notes', 'tafel:platform:notes']) {
+			expect((await rawSocket(server.url, member, name)).status, name).toBe(403);
+		}
+		const threads = await fetch(`${server.url}/api/threads?document=${encodeURIComponent('werkagenda:eigen-opslag')}`, { headers: { cookie: member } });
+		expect(threads.status).toBe(404);
 	});
 
 	test("an observer's crafted sync step 2 and updates change nothing anywhere", async () => {

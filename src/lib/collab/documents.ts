@@ -33,8 +33,11 @@ export function parseDocumentName(name: string): DocumentRef | null {
 	return null;
 }
 
+/** The platform's one Werkagenda: the only werkagenda document that exists. */
+export const WERKAGENDA_ID = 'platform';
+
 export const documentName = {
-	werkagenda: (id = 'platform') => `werkagenda:${id}`,
+	werkagenda: (id = WERKAGENDA_ID) => `werkagenda:${id}`,
 	project: (id: string) => `project:${id}`,
 	tafelNotes: (id: string) => `tafel:${id}:notes`
 };

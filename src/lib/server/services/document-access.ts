@@ -1,7 +1,7 @@
 /** What an actor may do with a collaborative document, asked of the one permission module. */
 import { can, projectDocument, type Actor, type Resource } from '../../domain/permissions.ts';
-import { parseDocumentName, type DocumentRef } from '../../collab/documents.ts';
-import { asResource, getProject } from './projects.ts';
+import { parseDocumentName, WERKAGENDA_ID, type DocumentRef } from '../../collab/documents.ts';
+import { getProject } from './projects.ts';
 
 /** 'comment': reads and comments, writes nothing (a participant); 'read-only' reads only (an observer). */
 export type DocumentAccess = 'none' | 'read-only' | 'comment' | 'read-write';
@@ -27,6 +27,10 @@ export async function resolveDocument(actor: Actor, name: string): Promise<Resol
 		const resource = projectDocument({ ownerOrganisationId: project.ownerOrganisationId, visibility: project.visibility, archived: project.archivedAt !== null });
 		return { ref, resource, ownerOrganisationId: project.ownerOrganisationId, projectId: project.id, title: `${project.code} · ${project.title}` };
 	}
+	// Only documents whose record exists are served: the platform's one Werkagenda; notes of a
+	// brede tafel once tafels exist. Any other name is refused like an invisible one.
+	if (ref.kind === 'werkagenda' && ref.id !== WERKAGENDA_ID) return null;
+	if (ref.kind === 'tafel-notes') return null;
 	const resource: Resource = { kind: 'document', docKind: ref.kind };
 	if (!can(actor, 'read', resource)) return null;
 	return { ref, resource, ownerOrganisationId: null, projectId: null, title: ref.kind === 'werkagenda' ? 'Werkagenda' : ref.name };
@@ -37,13 +41,8 @@ function modeFor(actor: Actor, resource: Resource): Exclude<DocumentAccess, 'non
 	return can(actor, 'comment', resource) ? 'comment' : 'read-only';
 }
 
+/** What the actor may do with a document; 'none' alike for names nobody created and documents the actor may not see. */
 export async function documentAccess(actor: Actor, ref: DocumentRef): Promise<DocumentAccess> {
-	if (ref.kind === 'project') {
-		const project = await getProject(actor, ref.id);
-		if (!project) return 'none';
-		return modeFor(actor, asResource(project));
-	}
-	const resource = { kind: 'document', docKind: ref.kind } as const;
-	if (!can(actor, 'read', resource)) return 'none';
-	return modeFor(actor, resource);
+	const document = await resolveDocument(actor, ref.name);
+	return document ? modeFor(actor, document.resource) : 'none';
 }
