@@ -13,3 +13,6 @@ export interface Tool {
 
 /** What stays in the row on a narrow editor; the rest goes into the "Meer" menu. */
 export const PRIMARY_TOOLS = new Set(['bold', 'italic', 'link', 'bullets', 'numbers', 'comment']);
+
+/** Tools drawn as an icon (with their name kept as hidden text) once the text labels do not fit. */
+export const ICON_TOOLS = new Set(['bold', 'italic', 'link', 'bullets', 'numbers', 'undo', 'redo', 'comment']);
