@@ -47,6 +47,8 @@ describe.each(databases)('project records on %s', (database) => {
 		expect(after.provinces).toEqual(before.provinces);
 		expect(after.status).toBe('aanvraag');
 		expect(after.fieldProblems).toEqual({ totalBudget: 'negative', provinces: 'not-in-list' });
+		// The grid marks the project, so someone scanning the list knows its figures wait for a fix.
+		expect(await page(`/projecten?zoek=${encodeURIComponent('Koppelnet Restwarmte herzien')}`, member)).toContain('2 velden kloppen niet');
 		// The document keeps what was typed, for everyone: nobody's input is overwritten by the server.
 		const colleague = connect(server.url, ezMember, `project:${PROJECT}`);
 		clients.push(colleague);
