@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { config } from '#lib/server/config.ts';
 import { log } from '#lib/server/log.ts';
 import { startApp } from '#lib/server/startup.ts';
+import { accessPath } from '#lib/domain/account.ts';
 import { shutdown } from './shutdown.ts';
 import { handleUpgrade, closeCollab } from './collab/upgrade.ts';
 
@@ -20,7 +21,7 @@ process.on('unhandledRejection', (reason) => {
 	log.error({ err: reason instanceof Error ? reason.stack : String(reason), query }, 'unhandled promise rejection');
 });
 
-await startApp();
+const { adminToken } = await startApp();
 
 // adapter-node assumes https when ORIGIN is unset, which breaks the CSRF origin check on a
 // plain-http instance. We know our own protocol: we listen on plain HTTP. A TLS proxy in
@@ -58,6 +59,8 @@ server.listen(cfg.port, cfg.host, () => {
 	log.info({ port }, 'listening');
 	// Test harnesses read this line to learn the port when PORT=0.
 	console.log(`TAFEL_LISTENING ${port}`);
+	// Printed on stdout on purpose, once the address is known: the operator hands this link to the administrator.
+	if (adminToken) console.log(`\nTafel: eerste beheerder aangemaakt. Stel een wachtwoord in via:\n${cfg.origin ?? `http://localhost:${port}`}${accessPath(adminToken)}\n`);
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -18,3 +18,6 @@ export function validateEmail(raw: unknown): Checked<string> {
 	if (value.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) || FORBIDDEN.test(value)) return { ok: false };
 	return { ok: true, value };
 }
+
+/** The page of a one-time invitation or password-reset link (admins hand these over; the first administrator gets one at start). */
+export const accessPath = (token: string): string => `/toegang/${token}`;

@@ -13,6 +13,8 @@ export interface Config {
 	logLevel: string;
 	/** A PGlite data-dir tarball to start from (tests: a migrated template). */
 	pgliteTemplate: string | null;
+	/** The first administrator of an empty database without demo data (ADMIN_EMAIL, ADMIN_NAME, ADMIN_ORGANISATION). */
+	admin: { email: string; name: string; organisationId: string } | null;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -38,7 +40,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		// deployment is production unless it says otherwise.
 		seedDemo: bool(env.SEED_DEMO, databaseUrl === null),
 		logLevel: env.LOG_LEVEL || 'info',
-		pgliteTemplate: env.PGLITE_TEMPLATE || null
+		pgliteTemplate: env.PGLITE_TEMPLATE || null,
+		admin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, name: env.ADMIN_NAME || 'Beheerder', organisationId: env.ADMIN_ORGANISATION || 'min-ez' } : null
 	};
 }
 

@@ -6,17 +6,23 @@ import { seed } from './seed/index.ts';
 import { bootstrapAdmin } from './seed/bootstrap-admin.ts';
 import { singleton } from './singleton.ts';
 
-const started = singleton<{ promise: Promise<void> | null }>('startup', () => ({ promise: null }));
+const started = singleton<{ promise: Promise<Started> | null }>('startup', () => ({ promise: null }));
+
+export interface Started {
+	/** The one-time token of a first administrator created now (ADMIN_EMAIL), to print as a link. */
+	adminToken: string | null;
+}
 
 /** Database, migrations, seed data and the event bus: once per process, before any request. */
-export function startApp(): Promise<void> {
+export function startApp(): Promise<Started> {
 	started.promise ??= (async () => {
 		const cfg = config();
 		await initDatabase(cfg);
 		await seed({ demo: cfg.seedDemo });
-		await bootstrapAdmin();
+		const adminToken = await bootstrapAdmin(cfg.admin);
 		await startEventBus(cfg.redisUrl);
 		log.info({ seedDemo: cfg.seedDemo, redis: !!cfg.redisUrl }, 'tafel ready');
+		return { adminToken };
 	})();
 	return started.promise;
 }

@@ -1,3 +1,4 @@
+import { accessPath } from '$lib/domain/account';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guard';
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const input = { name: field(form, 'name'), email: field(form, 'email'), organisationId: field(form, 'organisationId'), role: field(form, 'role') };
 		const result = await invite(requireUser(locals, url), input);
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { action: 'invite', reason: result.reason, values: input });
-		return { action: 'invite', name: input.name, link: `${url.origin}/toegang/${result.token}`, expiresAt: result.expiresAt };
+		return { action: 'invite', name: input.name, link: url.origin + accessPath(result.token), expiresAt: result.expiresAt };
 	},
 	role: async ({ locals, url, request }) => {
 		const form = await request.formData();
@@ -38,6 +39,6 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const result = await issuePasswordReset(requireUser(locals, url), field(form, 'userId'));
 		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { action: 'change', reason: result.reason });
-		return { action: 'reset', name: field(form, 'name'), link: `${url.origin}/toegang/${result.token}`, expiresAt: result.expiresAt };
+		return { action: 'reset', name: field(form, 'name'), link: url.origin + accessPath(result.token), expiresAt: result.expiresAt };
 	}
 };
