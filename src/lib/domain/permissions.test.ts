@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, canChangeComment, canReply, canResolveThread, canSeeThread, type Action, type Actor, type Resource } from './permissions.ts';
+import { can, canChangeComment, canReply, canResolveThread, canSeeReference, canSeeThread, type Action, type Actor, type Resource } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
@@ -113,5 +113,29 @@ describe('comment threads', () => {
 		expect(canChangeComment(actor('member', 'bom'), comment, 'delete', shared, doc)).toBe(false);
 		expect(canChangeComment(actor('admin', 'min-ez'), comment, 'delete', shared, doc)).toBe(true);
 		expect(canChangeComment(actor('admin', 'min-ez'), comment, 'edit', shared, doc)).toBe(false);
+	});
+});
+
+describe('references to other records', () => {
+	const project = (ownerOrganisationId: string, visibility: 'concept' | 'platform', archived = false): Resource => ({ kind: 'project', ownerOrganisationId, visibility, archived });
+	// Who may see a link, timeline event or suggestion naming the referenced record, per role. Readers are of min-ez.
+	const CASES: [string, Resource | null, Record<Role, boolean>][] = [
+		['a concept of another organisation', project('prov-nb', 'concept'), { admin: false, facilitator: false, member: false, participant: false, observer: false }],
+		['an archived concept of another organisation', project('prov-nb', 'concept', true), { admin: false, facilitator: false, member: false, participant: false, observer: false }],
+		['a concept of their own organisation', project('min-ez', 'concept'), { admin: true, facilitator: true, member: true, participant: true, observer: true }],
+		['a platform project of another organisation', project('prov-nb', 'platform'), { admin: true, facilitator: true, member: true, participant: true, observer: true }],
+		['an archived platform project', project('prov-nb', 'platform', true), { admin: true, facilitator: true, member: true, participant: true, observer: true }],
+		['an internal document of another organisation', { kind: 'document', docKind: 'project', scope: { organisationId: 'prov-nb', visibility: 'organisation' } }, { admin: false, facilitator: false, member: false, participant: false, observer: false }],
+		['a record that no longer exists', null, { admin: false, facilitator: false, member: false, participant: false, observer: false }]
+	];
+	for (const [label, referenced, expected] of CASES) {
+		for (const role of ROLES) {
+			test(`${role} ${expected[role] ? 'sees' : 'does not see'} a reference to ${label}`, () => {
+				expect(canSeeReference(actor(role), referenced)).toBe(expected[role]);
+			});
+		}
+	}
+	test('without a session no reference is shown', () => {
+		expect(canSeeReference(null, project('min-ez', 'platform'))).toBe(false);
 	});
 });

@@ -88,6 +88,16 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 	return true;
 }
 
+/**
+ * A record that names another one (a link, a timeline event, a notification, a link
+ * suggestion) shows that reference only to those who may read the other record. A
+ * record that is gone (null) is not shown either: a concept project of another
+ * organisation does not exist for the reader, not even as "hidden".
+ */
+export function canSeeReference(actor: Actor | null | undefined, referenced: Resource | null): boolean {
+	return referenced !== null && can(actor, 'read', referenced);
+}
+
 /** What the policy needs to know of a comment thread. */
 export interface ThreadRef {
 	authorId: string;

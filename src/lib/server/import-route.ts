@@ -12,9 +12,9 @@ export function importer(locals: App.Locals, url: URL): SessionUser {
 }
 
 /** The user's own upload; an expired or unknown one sends them back to step 1 with a note. */
-export function requireUpload(locals: App.Locals, url: URL, id: string): { user: SessionUser; upload: Upload } {
+export async function requireUpload(locals: App.Locals, url: URL, id: string): Promise<{ user: SessionUser; upload: Upload }> {
 	const user = importer(locals, url);
-	const upload = openUpload(user, id);
+	const upload = await openUpload(user, id);
 	if (!upload) redirect(303, '/projecten/import?verlopen=1');
 	return { user, upload };
 }

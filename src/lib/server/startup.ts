@@ -5,6 +5,7 @@ import { log } from './log.ts';
 import { seed } from './seed/index.ts';
 import { bootstrapAdmin } from './seed/bootstrap-admin.ts';
 import { singleton } from './singleton.ts';
+import { sweepUploads } from './services/import-store.ts';
 
 const started = singleton<{ promise: Promise<Started> | null }>('startup', () => ({ promise: null }));
 
@@ -20,6 +21,7 @@ export function startApp(): Promise<Started> {
 		await initDatabase(cfg);
 		await seed({ demo: cfg.seedDemo });
 		const adminToken = await bootstrapAdmin(cfg.admin);
+		await sweepUploads();
 		await startEventBus(cfg.redisUrl);
 		log.info({ seedDemo: cfg.seedDemo, redis: !!cfg.redisUrl }, 'tafel ready');
 		return { adminToken };

@@ -6,6 +6,8 @@ export function uploadError(reason: string, line: number | null = null): string 
 		case 'no-file': return m.import_error_no_file();
 		case 'empty': return m.import_error_empty();
 		case 'too-large': return m.import_error_too_large();
+		case 'inflated-too-large': return m.import_error_inflated_too_large();
+		case 'cell-too-large': return m.import_error_cell_too_large();
 		case 'too-many-rows': return m.import_error_too_many_rows();
 		case 'too-many-columns': return m.import_error_too_many_columns();
 		case 'old-excel': return m.import_error_old_excel();

@@ -14,6 +14,8 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import type { Role } from '../../domain/roles.ts';
+import type { SheetRow } from '../../domain/import-report.ts';
+import type { Target } from '../../domain/import-mapping.ts';
 
 // Drizzle 0.45 has no bytea column. PGlite returns Uint8Array, postgres.js a Buffer
 // (a Uint8Array subclass), so Uint8Array is the honest type for both.
@@ -275,6 +277,32 @@ export const importMappings = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.signature] })]
+);
+
+/**
+ * Spreadsheet uploads between upload and confirm: parsed rows kept in the database, not
+ * in a process, so any instance can show the report and take the confirm, and a restart
+ * forgets nothing. Expire a day after their last use; at most 3 per user (import-store.ts).
+ */
+export const importUploads = pgTable(
+	'import_uploads',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		format: text('format').$type<'csv' | 'xlsx'>().notNull(),
+		headers: jsonb('headers').$type<string[]>().notNull(),
+		rows: jsonb('rows').$type<SheetRow[]>().notNull(),
+		signature: text('signature').notNull(),
+		targets: jsonb('targets').$type<Target[]>().notNull(),
+		remembered: boolean('remembered').notNull(),
+		mapped: boolean('mapped').notNull().default(false),
+		/** { phase: 'open' | 'importing' | 'done', … } as import-store.ts UploadState. */
+		state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+		createdAt: createdAt(),
+		usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('import_uploads_user_idx').on(t.userId, t.usedAt)]
 );
 
 /**

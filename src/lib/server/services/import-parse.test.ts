@@ -37,7 +37,7 @@ describe('reading uploaded spreadsheets', () => {
 		view.setUint16(50 + 10, 1, true);
 		view.setUint32(50 + 16, 4, true);
 		expect(unpackedSize(bomb)).toBe(0xfffffff0);
-		expect(await parseSpreadsheet('bom.xlsx', bomb)).toEqual({ ok: false, reason: 'too-large' });
+		expect(await parseSpreadsheet('bom.xlsx', bomb)).toEqual({ ok: false, reason: 'inflated-too-large' });
 	});
 
 	test('XLSX: first filled sheet, rich text, formula results, dates as jjjj-mm-dd, empty rows skipped', async () => {

@@ -2,19 +2,23 @@
  * Reads an uploaded spreadsheet into a header row and data rows of plain cells. CSV
  * (UTF-8 with or without BOM, Windows-1252 from older Excel, ";" "," or tab detected)
  * and XLSX (first worksheet with content, read as a stream so a huge sheet stops at the
- * row limit instead of filling memory). Everything refused is a reason, never a throw.
+ * row limit instead of filling memory; inflated once by the bomb guard first, at most
+ * two at a time). Everything refused is a reason, never a throw.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import type { Cell } from '../../domain/import-values.ts';
 import type { SheetRow } from '../../domain/import-report.ts';
+import { checkInflation, XLSX_MAX_INFLATED } from './import-inflate.ts';
 
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 10_000;
 export const IMPORT_MAX_COLUMNS = 200;
-/** A 10 MB upload that unpacks to more than this is not a project list (zip bomb guard). */
-const XLSX_MAX_UNPACKED = 200 * 1024 * 1024;
+/** Excel's own limit for the text of one cell. */
+export const IMPORT_MAX_CELL_CHARS = 32_767;
+/** XLSX files read at once in this process; more wait their turn (bounded memory under a burst). */
+const XLSX_PARALLEL = 2;
 
 export interface ParsedSheet {
 	format: 'csv' | 'xlsx';
@@ -22,7 +26,7 @@ export interface ParsedSheet {
 	rows: SheetRow[];
 }
 
-export type ParseFailure = 'empty' | 'too-large' | 'too-many-rows' | 'too-many-columns' | 'wrong-type' | 'old-excel' | 'corrupt' | 'bad-csv';
+export type ParseFailure = 'empty' | 'too-large' | 'inflated-too-large' | 'cell-too-large' | 'too-many-rows' | 'too-many-columns' | 'wrong-type' | 'old-excel' | 'corrupt' | 'bad-csv';
 export type ParseResult = { ok: true; sheet: ParsedSheet } | { ok: false; reason: ParseFailure; line?: number };
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -43,6 +47,7 @@ export async function parseSpreadsheet(fileName: string, bytes: Uint8Array): Pro
 function toSheet(format: ParsedSheet['format'], numbered: SheetRow[]): ParseResult {
 	const filled = numbered.filter((r) => r.cells.some((c) => c !== null && c !== ''));
 	if (filled.length === 0) return { ok: false, reason: 'empty' };
+	if (filled.some((r) => r.cells.some((c) => typeof c === 'string' && c.length > IMPORT_MAX_CELL_CHARS))) return { ok: false, reason: 'cell-too-large' };
 	const width = Math.max(...filled.map((r) => r.cells.findLastIndex((c) => c !== null && c !== '') + 1));
 	if (width > IMPORT_MAX_COLUMNS) return { ok: false, reason: 'too-many-columns' };
 	const [header, ...rows] = filled;
@@ -133,10 +138,34 @@ export function plainCell(value: ExcelValue): Cell {
 	return null; // an error value such as #N/A, or a shared formula without a result
 }
 
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `read` when one of the XLSX_PARALLEL places is free; a finished read hands its place on. */
+async function inTurn<T>(read: () => Promise<T>): Promise<T> {
+	if (reading < XLSX_PARALLEL) reading++;
+	else await new Promise<void>((resolve) => waiting.push(resolve));
+	try {
+		return await read();
+	} finally {
+		const next = waiting.shift();
+		if (next) next();
+		else reading--;
+	}
+}
+
 async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
 	const unpacked = unpackedSize(bytes);
 	if (unpacked === null) return { ok: false, reason: 'corrupt' };
-	if (unpacked > XLSX_MAX_UNPACKED) return { ok: false, reason: 'too-large' };
+	// Declared sizes are a cheap first refusal only: they can lie, so the guard counts what comes out.
+	if (unpacked > XLSX_MAX_INFLATED) return { ok: false, reason: 'inflated-too-large' };
+	return inTurn(async () => {
+		const verdict = await checkInflation(bytes);
+		return verdict === 'ok' ? readWorkbook(bytes) : { ok: false, reason: verdict };
+	});
+}
+
+async function readWorkbook(bytes: Uint8Array): Promise<ParseResult> {
 	try {
 		const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
 			sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore'

@@ -1,26 +1,30 @@
 /**
- * Uploads between "upload", "map", "check" and "confirm", kept in this process's memory.
+ * Uploads between "upload", "map", "check" and "confirm", kept in the database.
  *
- * Why here and not in a hidden form field: a 10,000-row upload is megabytes that would
- * travel to the browser and back on every step, and what comes back would have to be
- * distrusted and parsed again. Why not in the database: nothing is written before the
- * user confirms (B7), and a parsed upload is throw-away. The cost: with several
- * instances an upload lives on the instance that took it (sticky sessions), and a
- * restart forgets it — the user uploads again, nothing was imported.
+ * Why not in a hidden form field: a 10,000-row upload is megabytes that would travel to
+ * the browser and back on every step, and what comes back would have to be distrusted
+ * and parsed again. Why not in this process's memory: a burst of uploads would grow the
+ * process, a restart would forget them, and with several instances an upload would only
+ * live on the one that took it (sticky sessions). In the table any instance can show the
+ * report and take the confirm. Nothing is imported before the confirm (B7): these rows
+ * are the parsed file, not projects.
  *
- * Bounded: an upload belongs to one user, expires 30 minutes after its last use, a user
- * has at most 3, and all uploads together stay under a cell budget (oldest go first).
+ * Bounded: an upload belongs to one user and expires 24 hours after its last use
+ * (expired ones are deleted whenever uploads are stored or opened, and at start); a user
+ * has at most 3 — a fourth upload drops their oldest one that is not being imported.
  */
+import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
 import { generateId } from '../auth/tokens.ts';
 import type { Target } from '../../domain/import-mapping.ts';
 import type { SheetRow } from '../../domain/import-report.ts';
 import type { ParsedSheet } from './import-parse.ts';
-import { singleton } from '../singleton.ts';
+import { db, type Db } from '../db/client.ts';
+import { importUploads } from '../db/schema.ts';
 
-export const UPLOAD_TTL_MS = 30 * 60 * 1000;
-const PER_USER = 3;
-/** About 10 full-size uploads (10,000 rows × 50 columns) at once. */
-const CELL_BUDGET = 5_000_000;
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+export const UPLOADS_PER_USER = 3;
+/** An import that has not finished after this long died with its process (its transaction rolled back). */
+const IMPORTING_STALE_MS = 15 * 60 * 1000;
 
 export type UploadState =
 	| { phase: 'open' }
@@ -41,54 +45,72 @@ export interface Upload {
 	/** The user has looked at (and saved) the mapping. */
 	mapped: boolean;
 	state: UploadState;
-	cells: number;
-	lastUsed: number;
 }
 
-const uploads = singleton('import-uploads', () => new Map<string, Upload>());
+const phase = sql`${importUploads.state}->>'phase'`;
+const expiredBefore = (now: number) => new Date(now - UPLOAD_TTL_MS);
 
-function sweep(now: number): void {
-	for (const [id, upload] of uploads) if (now - upload.lastUsed > UPLOAD_TTL_MS && upload.state.phase !== 'importing') uploads.delete(id);
+/** Deletes every upload not used for a day (called on access and at start). */
+export async function sweepUploads(now = Date.now()): Promise<void> {
+	await db().delete(importUploads).where(lt(importUploads.usedAt, expiredBefore(now)));
 }
 
-function evict(userId: string, incoming: number): void {
-	const oldestFirst = [...uploads.values()].filter((u) => u.state.phase !== 'importing').sort((a, b) => a.lastUsed - b.lastUsed);
-	const own = oldestFirst.filter((u) => u.userId === userId);
-	while (own.length >= PER_USER) uploads.delete(own.shift()!.id);
-	let total = [...uploads.values()].reduce((sum, u) => sum + u.cells, 0) + incoming;
-	for (const upload of oldestFirst) {
-		if (total <= CELL_BUDGET) break;
-		if (!uploads.has(upload.id)) continue;
-		uploads.delete(upload.id);
-		total -= upload.cells;
-	}
-}
-
-export function storeUpload(input: Omit<Upload, 'id' | 'cells' | 'lastUsed' | 'state' | 'mapped'>, now = Date.now()): Upload {
-	sweep(now);
-	const cells = input.rows.length * Math.max(1, input.headers.length);
-	evict(input.userId, cells);
-	const upload: Upload = { ...input, id: generateId(), cells, lastUsed: now, state: { phase: 'open' }, mapped: false };
-	uploads.set(upload.id, upload);
+export async function storeUpload(input: Omit<Upload, 'id' | 'state' | 'mapped'>, now = Date.now()): Promise<Upload> {
+	await sweepUploads(now);
+	const own = await db()
+		.select({ id: importUploads.id })
+		.from(importUploads)
+		.where(and(eq(importUploads.userId, input.userId), ne(phase, 'importing')))
+		.orderBy(asc(importUploads.usedAt));
+	for (const { id } of own.slice(0, Math.max(0, own.length - (UPLOADS_PER_USER - 1)))) await db().delete(importUploads).where(eq(importUploads.id, id));
+	const upload: Upload = { ...input, id: generateId(), state: { phase: 'open' }, mapped: false };
+	await db().insert(importUploads).values({ ...upload, usedAt: new Date(now) });
 	return upload;
 }
 
 /** The upload if it exists, is not expired and belongs to this user; using it renews it. */
-export function findUpload(userId: string, id: string, now = Date.now()): Upload | null {
-	sweep(now);
-	const upload = uploads.get(id);
-	if (!upload || upload.userId !== userId) return null;
-	upload.lastUsed = now;
-	return upload;
+export async function findUpload(userId: string, id: string, now = Date.now()): Promise<Upload | null> {
+	await sweepUploads(now);
+	const [row] = await db()
+		.update(importUploads)
+		.set({ usedAt: new Date(now) })
+		.where(and(eq(importUploads.id, String(id).slice(0, 80)), eq(importUploads.userId, userId)))
+		.returning();
+	if (!row) return null;
+	const { createdAt: _created, usedAt: _used, ...upload } = row;
+	return { ...upload, state: row.state as UploadState };
 }
 
-/** After the import only the summary is needed: free the rows. */
-export function finishUpload(upload: Upload, state: Extract<UploadState, { phase: 'done' }>): void {
-	upload.state = state;
-	upload.rows = [];
-	upload.cells = 0;
+export async function saveTargets(id: string, targets: Target[]): Promise<void> {
+	await db().update(importUploads).set({ targets, mapped: true }).where(eq(importUploads.id, id));
 }
 
-export function dropUpload(userId: string, id: string): void {
-	if (uploads.get(id)?.userId === userId && uploads.get(id)?.state.phase !== 'importing') uploads.delete(id);
+/** Marks the upload as being imported; false when another request (on any instance) already is. */
+export async function claimUpload(id: string, now = Date.now()): Promise<boolean> {
+	const stale = and(eq(phase, 'importing'), lt(importUploads.usedAt, new Date(now - IMPORTING_STALE_MS)));
+	const claimed = await db()
+		.update(importUploads)
+		.set({ state: { phase: 'importing' }, usedAt: new Date(now) })
+		.where(and(eq(importUploads.id, id), or(eq(phase, 'open'), stale)))
+		.returning({ id: importUploads.id });
+	return claimed.length === 1;
+}
+
+/** Inside the import's transaction: done with it exactly when the projects are there. Only the summary is kept. */
+export async function finishUpload(tx: Db, id: string, state: Extract<UploadState, { phase: 'done' }>): Promise<void> {
+	await tx.update(importUploads).set({ state, rows: [] }).where(eq(importUploads.id, id));
+}
+
+/** After an import that did not happen: the upload can be confirmed again. */
+export async function reopenUpload(id: string): Promise<void> {
+	await db().update(importUploads).set({ state: { phase: 'open' } }).where(eq(importUploads.id, id));
+}
+
+export async function uploadState(id: string): Promise<UploadState | null> {
+	const [row] = await db().select({ state: importUploads.state }).from(importUploads).where(eq(importUploads.id, id));
+	return row ? (row.state as UploadState) : null;
+}
+
+export async function dropUpload(userId: string, id: string): Promise<void> {
+	await db().delete(importUploads).where(and(eq(importUploads.id, String(id).slice(0, 80)), eq(importUploads.userId, userId), ne(phase, 'importing')));
 }

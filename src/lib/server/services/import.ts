@@ -1,6 +1,7 @@
 /**
  * Spreadsheet import of projects: upload → map columns → row-by-row report → confirm.
- * Nothing touches the database before the confirm but the remembered column mapping;
+ * Nothing touches the projects before the confirm (the upload and the remembered column
+ * mapping are stored);
  * the confirm checks every row again (the inventory may have changed) and inserts all
  * accepted rows in one transaction, or none.
  */
@@ -15,7 +16,7 @@ import { importMappings, projects } from '../db/schema.ts';
 import { events } from '../events.ts';
 import { log } from '../log.ts';
 import { parseSpreadsheet, type ParseFailure } from './import-parse.ts';
-import { dropUpload, finishUpload, findUpload, storeUpload, type Upload } from './import-store.ts';
+import { claimUpload, dropUpload, finishUpload, findUpload, reopenUpload, saveTargets, storeUpload, uploadState, type Upload } from './import-store.ts';
 import { insertProjects } from './projects.ts';
 
 const IMPORT_BATCH = 250;
@@ -49,13 +50,13 @@ export async function uploadSpreadsheet(actor: ImportActor, fileName: string, by
 	const signature = headerSignature(headers);
 	const [saved] = await db().select({ mapping: importMappings.mapping }).from(importMappings).where(and(eq(importMappings.userId, actor.userId), eq(importMappings.signature, signature)));
 	const targets = saved ? mappingFromRecord(saved.mapping, headers.length) : autoMap(headers, fieldLabels());
-	const upload = storeUpload({ userId: actor.userId, fileName: fileName.slice(0, 200), format, headers, rows, signature, targets, remembered: Boolean(saved) });
+	const upload = await storeUpload({ userId: actor.userId, fileName: fileName.slice(0, 200), format, headers, rows, signature, targets, remembered: Boolean(saved) });
 	log.info({ event: 'import-uploaded', uploadId: upload.id, by: actor.userId, format, rows: rows.length, columns: headers.length }, 'import uploaded');
 	return { ok: true, id: upload.id };
 }
 
 /** The upload when this actor may still import and it is theirs; null reads as "not found". */
-export function openUpload(actor: Actor, id: string): Upload | null {
+export async function openUpload(actor: Actor, id: string): Promise<Upload | null> {
 	return mayImport(actor) ? findUpload(actor.userId, id) : null;
 }
 
@@ -88,6 +89,7 @@ export async function saveMapping(actor: Actor, upload: Upload, chosen: string[]
 	if (problems.length) return { ok: false, reason: 'invalid', problems, targets };
 	upload.targets = targets;
 	upload.mapped = true;
+	await saveTargets(upload.id, targets);
 	const mapping = mappingToRecord(targets);
 	await db()
 		.insert(importMappings)
@@ -179,6 +181,11 @@ export async function confirmImport(actor: ImportActor, upload: Upload, options:
 	if (upload.state.phase === 'done') return { ok: true, imported: upload.state.imported };
 	if (upload.state.phase === 'importing') return { ok: false, reason: 'busy' };
 	if (options.visibility === 'platform' && !mayShare(actor)) return { ok: false, reason: 'forbidden-visibility' };
+	if (!(await claimUpload(upload.id))) {
+		// Another request (on any instance) took it first: finished by now, or still busy.
+		const state = await uploadState(upload.id);
+		return state?.phase === 'done' ? { ok: true, imported: state.imported } : { ok: false, reason: 'busy' };
+	}
 	upload.state = { phase: 'importing' };
 	const started = Date.now();
 	try {
@@ -205,14 +212,19 @@ export async function confirmImport(actor: ImportActor, upload: Upload, options:
 				for (const { id } of await insertProjects(tx, actor, batch)) ids.push(id);
 				await progress();
 			}
-			return { ids, skipped: results.length - accepted.length };
+			const skipped = results.length - accepted.length;
+			// Done in the same transaction as the projects: a crash leaves both or neither.
+			if (ids.length) await finishUpload(tx, upload.id, { phase: 'done', imported: ids.length, skipped, visibility: options.visibility, firstId: ids[0] });
+			return { ids, skipped };
 		});
 		if (ids.length === 0) {
 			upload.state = { phase: 'open' };
+			await reopenUpload(upload.id);
 			return { ok: false, reason: 'nothing' };
 		}
 		options.onProgress?.(ids.length, ids.length);
-		finishUpload(upload, { phase: 'done', imported: ids.length, skipped, visibility: options.visibility, firstId: ids[0] });
+		upload.state = { phase: 'done', imported: ids.length, skipped, visibility: options.visibility, firstId: ids[0] };
+		upload.rows = [];
 		// One signal for the whole import: grids reload their list on any project-changed
 		// (debounced), and every imported project has the same owner and visibility, which is
 		// all the per-user event filter looks at. 10,000 events would only flood the streams.
@@ -221,12 +233,13 @@ export async function confirmImport(actor: ImportActor, upload: Upload, options:
 		return { ok: true, imported: ids.length };
 	} catch (err) {
 		upload.state = { phase: 'open' };
+		await reopenUpload(upload.id);
 		if (err instanceof ReportChanged) return { ok: false, reason: 'changed' };
 		log.error({ event: 'import-failed', uploadId: upload.id, by: actor.userId, err: err instanceof Error ? err.message : String(err) }, 'import rolled back');
 		return { ok: false, reason: 'failed' };
 	}
 }
 
-export function cancelImport(actor: Actor, id: string): void {
-	dropUpload(actor.userId, id);
+export async function cancelImport(actor: Actor, id: string): Promise<void> {
+	await dropUpload(actor.userId, id);
 }

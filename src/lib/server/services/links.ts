@@ -1,6 +1,6 @@
 import { and, eq, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { can, type Actor } from '../../domain/permissions.ts';
+import { can, canSeeReference, type Actor } from '../../domain/permissions.ts';
 import { LINK_TYPES, type LinkType } from '../../domain/reference.ts';
 import { validateName } from '../../domain/account.ts';
 import { db } from '../db/client.ts';
@@ -22,7 +22,7 @@ export interface LinkView {
 	canRemove: boolean;
 }
 
-/** Links of a project, shown on both sides; links to projects the actor cannot see are left out. */
+/** Links of a project, shown on both sides; a link to a project the actor cannot see does not exist for them. */
 export async function listLinks(actor: Actor, projectId: string): Promise<LinkView[] | null> {
 	if (!(await getProject(actor, projectId))) return null;
 	const other = alias(projects, 'other');
@@ -33,7 +33,7 @@ export async function listLinks(actor: Actor, projectId: string): Promise<LinkVi
 		.leftJoin(organisations, eq(organisations.id, projectLinks.organisationId))
 		.where(or(eq(projectLinks.fromProjectId, projectId), eq(projectLinks.toProjectId, projectId)));
 	return rows
-		.filter((r) => can(actor, 'read', asResource(r.other)))
+		.filter((r) => canSeeReference(actor, asResource(r.other)))
 		.map((r) => ({
 			id: r.link.id,
 			type: r.link.type as LinkType,
@@ -88,8 +88,9 @@ export async function removeLink(actor: Actor & { name: string }, linkId: string
 	if (actor.role !== 'admin' && link.proposedBy !== actor.userId) return { ok: false, reason: 'forbidden' };
 	await db().transaction(async (tx) => {
 		await tx.delete(projectLinks).where(eq(projectLinks.id, linkId));
-		for (const projectId of [link.fromProjectId, link.toProjectId]) {
-			await tx.insert(projectEvents).values({ projectId, kind: 'link-removed', toValue: link.type, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId });
+		// fromValue names the project at the other end, so the event is shown only to those who may see it.
+		for (const [projectId, otherCode] of [[link.fromProjectId, ends[1]!.code], [link.toProjectId, ends[0]!.code]]) {
+			await tx.insert(projectEvents).values({ projectId, kind: 'link-removed', fromValue: otherCode, toValue: link.type, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId });
 		}
 	});
 	for (const p of ends) if (p) events.publish({ type: 'project-changed', projectId: p.id, ownerOrganisationId: p.ownerOrganisationId, visibility: p.visibility });

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { can, type Actor } from '../../domain/permissions.ts';
+import { can, canSeeReference, type Actor } from '../../domain/permissions.ts';
 import { validateProject, type FieldKey, type ProjectFields } from '../../domain/project.ts';
 import { documentName } from '../../collab/documents.ts';
 import { writeDescription, writeFields } from '../../collab/project-doc.ts';
@@ -132,15 +132,35 @@ export async function changeLifecycle(actor: Actor & { name: string }, id: strin
 	return { ok: true };
 }
 
+/**
+ * The project the event names at the other end of a link, by code: `link-added` keeps
+ * "type:code" in toValue, `link-removed` the code in fromValue. null = names no other record.
+ */
+export function referencedCode(event: { kind: string; fromValue: string | null; toValue: string | null }): string | null {
+	if (event.kind === 'link-added') return event.toValue?.split(':')[1] || null;
+	if (event.kind === 'link-removed') return event.fromValue || null;
+	return null;
+}
+
+/** The events of a project this actor may see: an event naming a project they cannot see is left out. */
 export async function projectTimeline(actor: Actor, id: string) {
 	if (!(await getProject(actor, id))) return null;
-	return db()
+	const rows = await db()
 		.select({ id: projectEvents.id, kind: projectEvents.kind, fromValue: projectEvents.fromValue, toValue: projectEvents.toValue, note: projectEvents.note, userName: projectEvents.userName, organisationName: organisations.name, at: projectEvents.at })
 		.from(projectEvents)
 		.leftJoin(organisations, eq(organisations.id, projectEvents.organisationId))
 		.where(eq(projectEvents.projectId, id))
 		.orderBy(desc(projectEvents.at), desc(projectEvents.id))
 		.limit(200);
+	const codes = [...new Set(rows.map(referencedCode).filter((c): c is string => c !== null))];
+	const referenced = codes.length
+		? await db().select({ code: projects.code, ownerOrganisationId: projects.ownerOrganisationId, visibility: projects.visibility, archivedAt: projects.archivedAt }).from(projects).where(inArray(projects.code, codes))
+		: [];
+	const byCode = new Map(referenced.map((p) => [p.code, asResource(p)]));
+	return rows.filter((e) => {
+		const code = referencedCode(e);
+		return code === null || canSeeReference(actor, byCode.get(code) ?? null);
+	});
 }
 
 export async function projectProvenance(actor: Actor, id: string) {

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { can } from '$lib/domain/permissions';
+import { can, canSeeReference } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/guard';
 import { asResource, changeLifecycle, getProject, projectProvenance, projectTimeline } from '$lib/server/services/projects';
 import { addLink, listLinks, removeLink } from '$lib/server/services/links';
@@ -31,7 +31,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		timeline: timeline ?? [],
 		provenance: provenance ?? [],
 		links: links ?? [],
-		suggestions: related.rows.filter((r) => r.id !== project.id).map((r) => ({ code: r.code, title: r.title }))
+		// A suggestion names another project: only ones this reader may see (the policy, not just the query).
+		suggestions: related.rows.filter((r) => r.id !== project.id && canSeeReference(user, asResource(r))).map((r) => ({ code: r.code, title: r.title }))
 	};
 };
 

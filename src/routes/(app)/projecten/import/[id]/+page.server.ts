@@ -4,8 +4,8 @@ import { FIELD_KEYS } from '$lib/domain/project';
 import { requireUpload } from '$lib/server/import-route';
 import { cancelImport, mappingColumns, saveMapping } from '$lib/server/services/import';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { upload } = requireUpload(locals, url, params.id);
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { upload } = await requireUpload(locals, url, params.id);
 	if (upload.state.phase === 'done') redirect(303, `/projecten/import/${upload.id}/klaar`);
 	return {
 		id: upload.id,
@@ -19,15 +19,15 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	map: async ({ locals, url, params, request }) => {
-		const { user, upload } = requireUpload(locals, url, params.id);
+		const { user, upload } = await requireUpload(locals, url, params.id);
 		const form = await request.formData();
 		const chosen = upload.headers.map((_, i) => String(form.get(`kolom-${i}`) ?? ''));
 		const result = await saveMapping(user, upload, chosen);
 		if (!result.ok) return fail(400, { problems: result.problems, targets: result.targets });
 		redirect(303, `/projecten/import/${upload.id}/controle`);
 	},
-	cancel: ({ locals, url, params }) => {
-		cancelImport(requireUpload(locals, url, params.id).user, params.id);
+	cancel: async ({ locals, url, params }) => {
+		await cancelImport((await requireUpload(locals, url, params.id)).user, params.id);
 		redirect(303, '/projecten');
 	}
 };

@@ -8,7 +8,7 @@ import { cancelImport, confirmImport, importReport, mayShare, type ReportFilter 
 const FILTER_PARAM: Record<string, ReportFilter> = { problemen: 'problems', afgewezen: 'rejected', dubbel: 'duplicate', geaccepteerd: 'accepted', alle: 'all' };
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const { user, upload } = requireUpload(locals, url, params.id);
+	const { user, upload } = await requireUpload(locals, url, params.id);
 	if (upload.state.phase === 'done') redirect(303, `/projecten/import/${upload.id}/klaar`);
 	if (mappingProblems(upload.targets).length) redirect(303, `/projecten/import/${upload.id}`);
 	const filter = FILTER_PARAM[url.searchParams.get('toon') ?? ''] ?? null;
@@ -18,15 +18,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	confirm: async ({ locals, url, params, request }) => {
-		const { user, upload } = requireUpload(locals, url, params.id);
+		const { user, upload } = await requireUpload(locals, url, params.id);
 		const form = await request.formData();
 		const visibility = form.get('zichtbaarheid') === 'platform' ? 'platform' : 'concept';
 		const result = await confirmImport(user, upload, { visibility, fingerprint: String(form.get('vingerafdruk') ?? '') });
 		if (!result.ok) return fail(result.reason === 'failed' ? 500 : 409, { error: result.reason, visibility });
 		redirect(303, `/projecten/import/${upload.id}/klaar`);
 	},
-	cancel: ({ locals, url, params }) => {
-		cancelImport(requireUpload(locals, url, params.id).user, params.id);
+	cancel: async ({ locals, url, params }) => {
+		await cancelImport((await requireUpload(locals, url, params.id)).user, params.id);
 		redirect(303, '/projecten');
 	}
 };

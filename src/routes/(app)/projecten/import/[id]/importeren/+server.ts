@@ -10,7 +10,7 @@ import { confirmImport } from '$lib/server/services/import';
  * request (its session lookup too) waits for the import's transaction to finish.
  */
 export const POST: RequestHandler = async ({ locals, url, params, request }) => {
-	const { user, upload } = requireUpload(locals, url, params.id);
+	const { user, upload } = await requireUpload(locals, url, params.id);
 	const form = await request.formData().catch(() => error(400, 'Ongeldig verzoek'));
 	const visibility = form.get('zichtbaarheid') === 'platform' ? 'platform' : 'concept';
 	const fingerprint = String(form.get('vingerafdruk') ?? '');
