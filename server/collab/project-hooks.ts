@@ -9,7 +9,7 @@ import { isTypedField, migrateLayout, needsLayoutMigration, TYPED_FIELDS } from 
 import { FIELD_KEYS, isFieldKey, type FieldKey } from '#lib/domain/project.ts';
 import { events } from '#lib/server/events.ts';
 import { log } from '#lib/server/log.ts';
-import { claimLayoutMigration } from '#lib/server/services/document-store.ts';
+import { claimLayoutMigration } from '#lib/server/documents/store.ts';
 import { projectDocument, type FieldChange } from '#lib/server/services/projection.ts';
 import { registerRoomHooks, SERVER_ORIGIN, type Room } from './rooms.ts';
 import { Connection } from './connection.ts';

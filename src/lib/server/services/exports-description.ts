@@ -4,12 +4,10 @@
  * plain `descriptionText` of the projects table has lost. Inline marks are reduced to
  * bold, italic and (safe) links; unknown nodes from a crafted client become plain text.
  */
-import { asc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { BODY_KEY, documentName } from '../../collab/documents.ts';
 import { isSafeUrl } from '../../collab/editor.ts';
-import { db } from '../db/client.ts';
-import { docStates, docUpdates } from '../db/schema.ts';
+import { readDocument } from '../documents/store.ts';
 import { log } from '../log.ts';
 
 export interface Run {
@@ -162,13 +160,9 @@ export function paragraphBlocks(text: string, limit: number): Description {
 export async function storedDescription(projectId: string, fallbackText: string, limit: number): Promise<Description> {
 	const name = documentName.project(projectId);
 	try {
-		const [state] = await db().select({ state: docStates.state }).from(docStates).where(eq(docStates.docName, name));
-		const tail = await db().select({ update: docUpdates.update }).from(docUpdates).where(eq(docUpdates.docName, name)).orderBy(asc(docUpdates.id));
-		const parts = [...(state ? [state.state] : []), ...tail.map((r) => r.update)];
-		if (parts.length === 0) return paragraphBlocks(fallbackText, limit);
-		const doc = new Y.Doc();
+		const doc = await readDocument(name);
+		if (!doc) return paragraphBlocks(fallbackText, limit);
 		try {
-			doc.transact(() => parts.forEach((u) => Y.applyUpdate(doc, new Uint8Array(u))));
 			return descriptionBlocks(doc, limit);
 		} finally {
 			doc.destroy();

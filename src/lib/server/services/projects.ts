@@ -9,7 +9,7 @@ import { organisations, projectEvents, projectFieldProvenance, projects, type Pr
 import { generateId } from '../auth/tokens.ts';
 import { events } from '../events.ts';
 import { log } from '../log.ts';
-import { storeInitialStates } from './document-store.ts';
+import { storeInitialStates } from '../documents/store.ts';
 import { searchVector } from './projection.ts';
 
 export type ProjectView = ProjectRow & { ownerName: string; ownerAbbreviation: string };
