@@ -1,9 +1,14 @@
 /**
- * Child process of the bench (scenario 6): migrates the database named by
- * DATABASE_URL and fills it with the app's own seed code — organisations, demo
- * accounts, then BENCH_PROJECTS projects from the deterministic demo generator
- * (demoProjects) inserted through insertProject with the same timeline and provenance
- * rows as seedDemoProjects — before our server starts on it. Prints `SEEDED <n> <ms>`.
+ * Child process of the bench: fills a database with demo projects before our server
+ * starts on it (scenario 6's inventory; scenario 3's many documents). The database is
+ * DATABASE_URL, or else the PGlite folder DATA_DIR (from PGLITE_TEMPLATE) — a PGlite
+ * folder has one opener, so this runs before the server, never beside it. Migrates it,
+ * seeds organisations and demo accounts, then inserts those of the first BENCH_PROJECTS
+ * projects of the deterministic demo generator (demoProjects) that are not there yet
+ * (a database our server or the template already filled with the demo's 150 is topped
+ * up) through insertProject with the same timeline and provenance rows as
+ * seedDemoProjects, and the links that touch a new project. Prints
+ * `SEEDED <demo projects> <ms> <links inserted>`.
  *
  * Not seedDemoProjects(n) itself: it inserts all links in one statement, which passes
  * postgres.js' 65,534-parameter limit somewhere below 10,000 projects
@@ -12,7 +17,7 @@
 import { sql } from 'drizzle-orm';
 import { readConfig } from '../../src/lib/server/config.ts';
 import { closeDatabase, db, initDatabase, type Db } from '../../src/lib/server/db/client.ts';
-import { projectEvents, projectFieldProvenance, projectLinks, users } from '../../src/lib/server/db/schema.ts';
+import { projectEvents, projectFieldProvenance, projectLinks, projects, users } from '../../src/lib/server/db/schema.ts';
 import { generateId } from '../../src/lib/server/auth/tokens.ts';
 import { FIELD_KEYS } from '../../src/lib/domain/project.ts';
 import { insertProject } from '../../src/lib/server/services/projects.ts';
@@ -25,13 +30,15 @@ const LINKS_PER_STATEMENT = 1_000;
 
 const total = Number(process.env.BENCH_PROJECTS);
 if (!Number.isInteger(total) || total <= 0) throw new Error('BENCH_PROJECTS must be a positive integer');
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name the bench database');
+if (!process.env.DATABASE_URL && !process.env.DATA_DIR) throw new Error('DATABASE_URL or DATA_DIR must name the bench database');
 const started = Date.now();
 await initDatabase(readConfig({ ...process.env, SEED_DEMO: '1' }));
 await seedOrganisations();
 await seedDemo();
-if ((await demoProjectCount()) > 0) throw new Error('the bench database already holds projects');
-const { projects: list, links } = demoProjects(total);
+const existing = new Set((await db().select({ id: projects.id }).from(projects)).map((r) => r.id));
+const all = demoProjects(total);
+const list = all.projects.filter((p) => !existing.has(p.id));
+const links = all.links.filter((l) => !existing.has(l.from) || !existing.has(l.to));
 const [facilitator] = await db().select({ id: users.id, name: users.name, organisationId: users.organisationId }).from(users).where(sql`lower(${users.email}) = 'facilitator@demo.tafel'`);
 await db().transaction(async (transaction) => {
 	const tx = transaction as unknown as Db;

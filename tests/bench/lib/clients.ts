@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../../src/lib/collab/messages.ts';
+import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName } from '../../../src/lib/collab/documents.ts';
 import { socketClass } from '../../support/collab-client.ts';
 import { ANCHORS_DIR } from './procs.ts';
 
@@ -75,6 +76,8 @@ export interface BenchClient {
 	encodedState(): Uint8Array;
 	/** How many items this client has created (its own clock in the state vector). */
 	ownClock(): number;
+	/** Merges an update (encoded by any yjs) into the document, as a local change. */
+	applyUpdate(update: Uint8Array): void;
 	/** Ours only: called with the persisted state vector after each commit. */
 	onPersisted(listener: (vector: Map<number, number>) => void): void;
 	destroy(): void;
@@ -84,8 +87,10 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 	const doc = new Y.Doc();
 	const listeners: ((vector: Map<number, number>) => void)[] = [];
 	const WebSocketPolyfill = countingSocket(options.cookie ?? '', httpBase) as unknown as typeof globalThis.WebSocket;
+	// Every browser says which layout it writes in; ours closes a project document without it (the reference server ignores it).
+	const params = { [LAYOUT_PARAM]: String(LAYOUT_VERSION[parseDocumentName(docName)?.kind ?? 'werkagenda']) };
 	// disableBc: clients in one process would otherwise talk over BroadcastChannel, past the server.
-	const provider = new WebsocketProvider(httpBase.replace(/^http/, 'ws') + '/collab', docName, doc, { WebSocketPolyfill, disableBc: true, maxBackoffTime: 1000 });
+	const provider = new WebsocketProvider(httpBase.replace(/^http/, 'ws') + '/collab', docName, doc, { params, WebSocketPolyfill, disableBc: true, maxBackoffTime: 1000 });
 	if (options.ours) {
 		provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
 			const vector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
@@ -102,6 +107,7 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 		synced,
 		encodedState: () => Y.encodeStateAsUpdate(doc),
 		ownClock: () => Y.getState(doc.store, doc.clientID),
+		applyUpdate: (update) => Y.applyUpdate(doc, update),
 		onPersisted: (listener) => void listeners.push(listener),
 		destroy() {
 			provider.destroy();
@@ -112,7 +118,7 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 
 interface HocuspocusClientModule {
 	connect(url: string, name: string, onMessage?: (data: Uint8Array | ArrayBuffer) => void): { doc: BenchDoc; synced: Promise<void>; destroy(): void };
-	Y: { encodeStateAsUpdate(doc: BenchDoc): Uint8Array; getState(store: unknown, client: number): number };
+	Y: { encodeStateAsUpdate(doc: BenchDoc): Uint8Array; getState(store: unknown, client: number): number; applyUpdate(doc: BenchDoc, update: Uint8Array): void };
 }
 let hocuspocusModule: Promise<HocuspocusClientModule> | null = null;
 
@@ -129,6 +135,7 @@ export function hocuspocusClient(module: HocuspocusClientModule, httpBase: strin
 		synced: client.synced,
 		encodedState: () => module.Y.encodeStateAsUpdate(client.doc),
 		ownClock: () => module.Y.getState((client.doc as unknown as { store: unknown }).store, client.doc.clientID),
+		applyUpdate: (update) => module.Y.applyUpdate(client.doc, update),
 		onPersisted: () => undefined,
 		destroy: () => client.destroy()
 	};

@@ -1,10 +1,10 @@
 /** What every scenario gets from the runner, and what it hands back for the report. */
 import postgres from 'postgres';
-import { startHocuspocus, startOurs, startYWebsocket, type Target } from './targets.ts';
+import { startHocuspocus, startOurs, startYWebsocket, type OursOptions, type Target } from './targets.ts';
 
 export interface BenchContext {
 	quick: boolean;
-	/** Short id of this run: part of document, database and Redis names, so runs never meet. */
+	/** Short id of this run: part of database and Redis names, so runs never meet. */
 	runId: string;
 	pg: {
 		available: boolean;
@@ -42,20 +42,21 @@ export interface TargetFactory {
 /**
  * The three servers on the primary database: PostgreSQL when it is reachable (our
  * server and Hocuspocus' save both write to it; the reference server keeps documents
- * in memory), PGlite otherwise.
+ * in memory), PGlite otherwise. `ours.projects`: demo projects our database must hold
+ * before our server starts (see OursOptions).
  */
-export async function primaryTargets(ctx: BenchContext, ourEnv: Record<string, string> = {}, ourLogLevel?: string): Promise<TargetFactory[]> {
+export async function primaryTargets(ctx: BenchContext, ours: Pick<OursOptions, 'env' | 'logLevel' | 'projects'> = {}): Promise<TargetFactory[]> {
 	if (ctx.pg.available) {
-		const ours = await ctx.pg.database('ours');
+		const oursUrl = await ctx.pg.database('ours');
 		const hp = await ctx.pg.database('hp');
 		return [
-			{ key: 'ours', start: () => startOurs({ database: 'postgres', databaseUrl: ours, env: ourEnv, logLevel: ourLogLevel }) },
+			{ key: 'ours', start: () => startOurs({ database: 'postgres', databaseUrl: oursUrl, ...ours }) },
 			{ key: 'y-websocket', start: () => startYWebsocket() },
 			{ key: 'hocuspocus', start: () => startHocuspocus({ storage: 'postgres', databaseUrl: hp }) }
 		];
 	}
 	return [
-		{ key: 'ours', start: () => startOurs({ database: 'pglite', env: ourEnv, logLevel: ourLogLevel }) },
+		{ key: 'ours', start: () => startOurs({ database: 'pglite', ...ours }) },
 		{ key: 'y-websocket', start: () => startYWebsocket() },
 		{ key: 'hocuspocus', start: () => startHocuspocus({ storage: 'pglite' }) }
 	];

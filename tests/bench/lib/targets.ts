@@ -10,7 +10,9 @@ import path from 'node:path';
 import { loginCookie } from '../../support/http.ts';
 import { ROOT, TEMPLATE } from '../../support/paths.ts';
 import { hocuspocusClient, loadHocuspocusClient, ywsClient, type BenchClient } from './clients.ts';
+import { recordState } from './documents.ts';
 import { alive, spawnAnchor, stopChild, track } from './procs.ts';
+import { seedProjects } from './seed.ts';
 
 export type TargetKind = 'ours' | 'y-websocket' | 'hocuspocus';
 
@@ -32,7 +34,7 @@ export interface Target {
 	stop(): Promise<void>;
 }
 
-/** The demo account the bench logs in as (an admin: may edit werkagenda documents). */
+/** The demo account the bench logs in as (an admin: may edit platform project documents). */
 export const BENCH_USER = 'beheerder@demo.tafel';
 
 /** Raised for the bench only: one user holds every connection of a scenario. */
@@ -45,10 +47,33 @@ export interface OursOptions {
 	instances?: number;
 	env?: Record<string, string>;
 	logLevel?: string;
+	/** At least this many demo projects (records whose documents the bench may open) before the server starts; else the demo's own 150. */
+	projects?: number;
+}
+
+/** PostgreSQL databases already holding so many demo projects: each is seeded once, not per start. */
+const seededUpTo = new Map<string, number>();
+
+async function ensureProjects(options: OursOptions, dataDir: string): Promise<void> {
+	const projects = options.projects;
+	if (!projects) return;
+	if (options.database === 'pglite') return void (await seedProjects({ dataDir }, projects, 10 * 60_000));
+	const url = options.databaseUrl!;
+	if ((seededUpTo.get(url) ?? 0) >= projects) return;
+	await seedProjects({ databaseUrl: url }, projects, 10 * 60_000);
+	seededUpTo.set(url, projects);
 }
 
 async function spawnOurs(options: OursOptions): Promise<Instance & { stop(): Promise<void> }> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-bench-'));
+	try {
+		// The migrated, seeded PGlite folder every start copies (built once, cached by its stamp).
+		if (options.database === 'pglite') await (await import('../../support/template.ts')).buildTemplate();
+		await ensureProjects(options, dataDir);
+	} catch (err) {
+		fs.rmSync(dataDir, { recursive: true, force: true });
+		throw err;
+	}
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		PORT: '0',
@@ -184,7 +209,11 @@ export async function startHocuspocus(options: HocuspocusOptions): Promise<Targe
 	};
 }
 
-/** Connects `count` clients in bounded batches and waits for each to sync. */
+/**
+ * Connects `count` clients in bounded batches and waits for each to sync. On an anchor
+ * each client then merges its record's first state (lib/documents.ts): ours has it from
+ * the database; the same bytes every time, so only the first client changes anything.
+ */
 export async function connectAll(target: Target, names: (i: number) => string, count: number, options: { batch?: number; timeoutMs?: number } = {}): Promise<BenchClient[]> {
 	const clients: BenchClient[] = [];
 	const batch = options.batch ?? 25;
@@ -193,6 +222,11 @@ export async function connectAll(target: Target, names: (i: number) => string, c
 			const group = Array.from({ length: Math.min(batch, count - i) }, (_, j) => target.connect(names(i + j), i + j));
 			clients.push(...group);
 			await withTimeout(Promise.all(group.map((c) => c.synced)), options.timeoutMs ?? 60_000, `clients ${i}–${i + group.length - 1} of ${target.label} to sync`);
+			if (target.kind === 'ours') continue;
+			group.forEach((client, j) => {
+				const state = recordState(names(i + j));
+				if (state) client.applyUpdate(state);
+			});
 		}
 	} catch (err) {
 		for (const c of clients) c.destroy();

@@ -8,6 +8,9 @@
  *   node --import tsx tests/bench/repro/compaction-race.ts             # fresh documents
  *   PRESEED=1 node --import tsx tests/bench/repro/compaction-race.ts   # doc_states row exists
  *
+ * Calls persistence.ts directly, below the websocket gate that serves only documents
+ * whose record exists: the made-up `werkagenda:race-<n>` names never meet that gate.
+ *
  * Uses BENCH_DATABASE_URL / DATABASE_URL / postgres://postgres@127.0.0.1:5432/postgres as
  * the admin connection, creates and drops its own database. Prints how many of TRIALS
  * (default 20) documents came back incomplete from loadDocument(). No assertion: a

@@ -8,6 +8,7 @@
  */
 import { cell, primaryTargets, withTarget, type BenchContext, type ScenarioResult } from '../lib/context.ts';
 import type { BenchClient } from '../lib/clients.ts';
+import { benchDocs, FIRST_DOC } from '../lib/documents.ts';
 import { firstLine, ratio, summarize, type Summary } from '../lib/stats.ts';
 import { connectAll, sleep, until, withTimeout, type Target } from '../lib/targets.ts';
 
@@ -57,7 +58,7 @@ async function timeToSynced(target: Target, docName: string, what: string): Prom
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 
 async function measure(ctx: BenchContext, target: Target, config: { writers: number; updates: number; bytes: number; warm: number; cold: number }): Promise<LoadResult> {
-	const docName = `werkagenda:bench-${ctx.runId}-big`;
+	const [docName] = benchDocs(FIRST_DOC.coldLoad, 1);
 	const writers: BenchClient[] = await connectAll(target, () => docName, config.writers);
 	let written = 0;
 	const writeStarted = performance.now();
@@ -139,7 +140,7 @@ async function measure(ctx: BenchContext, target: Target, config: { writers: num
 export async function scenarioColdLoad(ctx: BenchContext): Promise<ScenarioResult> {
 	const config = ctx.quick ? { writers: 3, updates: 150, bytes: 1024, warm: 3, cold: 2 } : { writers: 5, updates: 1000, bytes: 1024, warm: 7, cold: 5 };
 	// Ours: unload an idle room after 1 s instead of 30 s, and log loads (debug) to confirm each cold load.
-	const factories = await primaryTargets(ctx, { COLLAB_IDLE_UNLOAD_MS: '1000' }, 'debug');
+	const factories = await primaryTargets(ctx, { env: { COLLAB_IDLE_UNLOAD_MS: '1000' }, logLevel: 'debug' });
 	const runs: { key: string; result: LoadResult | null; error?: string }[] = [];
 	for (const factory of factories) {
 		ctx.log(`  cold load · ${factory.key}`);
@@ -158,7 +159,7 @@ export async function scenarioColdLoad(ctx: BenchContext): Promise<ScenarioResul
 		id: 2,
 		title: 'Cold load of a large document: time to synced',
 		setup: [
-			`${config.writers} writers append ${config.updates} text updates of ${config.bytes} characters (≈ ${((config.updates * config.bytes) / 1e6).toFixed(1)} MB), ${WRITER_RATE}/s each; then a new client connects and waits for its provider's synced event (content checked)`,
+			`one project record's document (the anchors: the same name, given the record's first state, ~2.5 kB); ${config.writers} writers append ${config.updates} text updates of ${config.bytes} characters to a Y.Text of the bench's own (≈ ${((config.updates * config.bytes) / 1e6).toFixed(1)} MB), ${WRITER_RATE}/s each; then a new client connects and waits for its provider's synced event (content checked)`,
 			`warm: ${config.warm}× while the writers are connected; cold: ${config.cold}× after every client left and the server unloaded the document (ours with COLLAB_IDLE_UNLOAD_MS=1000), each confirmed by the server (ours: "room loaded" log line; Hocuspocus: a database fetch)`
 		],
 		tables: [

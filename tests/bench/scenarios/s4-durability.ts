@@ -13,6 +13,7 @@
  */
 import { cell, pgQuery, withTarget, type BenchContext, type ScenarioResult, type TargetFactory } from '../lib/context.ts';
 import type { BenchClient } from '../lib/clients.ts';
+import { benchDocs, FIRST_DOC } from '../lib/documents.ts';
 import { sampleUsage } from '../lib/procs.ts';
 import { firstLine, ratio, summarize, type Summary } from '../lib/stats.ts';
 import { connectAll, sleep, startHocuspocus, startOurs, startYWebsocket, until, type Target } from '../lib/targets.ts';
@@ -97,7 +98,9 @@ async function checkIntegrity(target: Target, doc: (i: number) => string, expect
 const storeLines = (target: Target) => target.instances[0].output().match(/ANCHOR_STORE \d+/g) ?? [];
 
 async function runLevels(ctx: BenchContext, target: Target, databaseUrl: string | null, config: { documents: number; levels: number[]; levelS: number; drainS: number }): Promise<{ levels: Level[]; totals: Totals; integrity: Integrity | null }> {
-	const doc = (i: number) => `werkagenda:bench-${ctx.runId}-dur-${target.kind}-${databaseUrl ? 'pg' : 'lite'}-${i}`;
+	// Each server has a database of its own: the same records for all.
+	const docs = benchDocs(FIRST_DOC.durability, config.documents);
+	const doc = (i: number) => docs[i];
 	const writers: BenchClient[] = await connectAll(target, doc, config.documents, { batch: 50 });
 	const observers: BenchClient[] = [];
 	const perDocument = writers.map(() => 0);
@@ -276,7 +279,7 @@ export async function scenarioDurability(ctx: BenchContext): Promise<ScenarioRes
 		id: 4,
 		title: 'Durability cost: per-batch commit vs. debounced save',
 		setup: [
-			`${config.documents} documents, each with one writer and one observer; the writers together offer ${config.levels.join(' → ')} updates/s (≈ 40-byte Y.Map sets), ${config.levelS} s per level, up to ${config.drainS} s to drain`,
+			`${config.documents} project records' documents (the anchors: the same names, given each record's first state), each with one writer and one observer; the writers together offer ${config.levels.join(' → ')} updates/s (≈ 40-byte sets of a Y.Map of the bench's own; ours projects each record after its persisted batches, debounced 200 ms: a row read, no write), ${config.levelS} s per level, up to ${config.drainS} s to drain`,
 			`ours: every update appended to doc_updates in a group commit every 25 ms, Persisted acknowledgement to clients after each commit, compaction after 400 rows; Hocuspocus: @hocuspocus/extension-database store = upsert of the whole Y.encodeStateAsUpdate state, debounce 2 s / max 10 s, no acknowledgement; y-websocket-server: memory only (the floor)`,
 			'afterwards every client leaves, the server unloads the documents (ours: COLLAB_IDLE_UNLOAD_MS=1000), and one new reader per document counts the updates that came back from the database',
 			`sustained = highest level with ≥ 99 % delivered to the observers, delivery p95 ≤ ${DELIVERY_P95_LIMIT_MS} ms and (ours) ≥ 99 % acknowledged as persisted; CPU = the server process only (PostgreSQL's own processes not counted; PGlite runs inside the server process)`

@@ -4,6 +4,7 @@
  * Hocuspocus (@hocuspocus/extension-redis) alike, all on PostgreSQL.
  */
 import { cell, withTarget, type BenchContext, type ScenarioResult, type TargetFactory } from '../lib/context.ts';
+import { benchDocs, FIRST_DOC } from '../lib/documents.ts';
 import { runFanout, type FanoutResult } from '../lib/fanout.ts';
 import { firstLine, ratio } from '../lib/stats.ts';
 import { startHocuspocus, startOurs } from '../lib/targets.ts';
@@ -22,12 +23,14 @@ export async function scenarioScaleOut(ctx: BenchContext): Promise<ScenarioResul
 		{ key: 'hocuspocus', name: 'hocuspocus×1', start: () => startHocuspocus({ storage: 'postgres', databaseUrl: hp }) },
 		{ key: 'hocuspocus', name: 'hocuspocus×3', start: () => startHocuspocus({ storage: 'postgres', databaseUrl: hp, redisUrl, redisPrefix: `tafel-bench-${ctx.runId}`, instances: 3 }) }
 	];
+	// ours×1 and ours×3 share a database (so do the Hocuspocus pair): a record per server setup and size.
+	const docs = benchDocs(FIRST_DOC.scaleOut, 2 * sizes.length);
 	const runs: { size: number; name: string; result: FanoutResult | null; error?: string }[] = [];
-	for (const size of sizes) {
+	for (const [s, size] of sizes.entries()) {
 		for (const factory of factories) {
 			ctx.log(`  scale-out ${size} clients · ${factory.name}`);
 			try {
-				const docName = `werkagenda:bench-${ctx.runId}-scale-${factory.name.replace('×', 'x')}-${size}`;
+				const docName = docs[2 * s + (factory.name.endsWith('×3') ? 1 : 0)];
 				const result = await withTarget(factory, (target) => runFanout(target, { docName, clients: size, rate: fanoutRate(size), ...timing }));
 				runs.push({ size, name: factory.name, result });
 				ctx.log(`    p50 ${result.latencyMs.p50} p95 ${result.latencyMs.p95} p99 ${result.latencyMs.p99} ms · delivered ${result.deliveredPct}% · CPU ${result.server.cpuPct.toFixed(0)}% · RSS ${result.server.rssMaxMb.toFixed(0)} MB`);
@@ -50,7 +53,7 @@ export async function scenarioScaleOut(ctx: BenchContext): Promise<ScenarioResul
 		id: 5,
 		title: 'Scale-out: the fan-out over 3 instances joined by Redis',
 		setup: [
-			`as scenario 1 (${sizes.join(', ')} clients, same edit rates and windows), clients assigned round-robin to the instances; all instances share one PostgreSQL database and one Redis`,
+			`as scenario 1 (${sizes.join(', ')} clients on a project record's document, same edit rates and windows), clients assigned round-robin to the instances; all instances share one PostgreSQL database and one Redis`,
 			'CPU and RSS are the sums over the instances (in % of one core and MB); on a 2-core machine 3 instances compete with the clients for the same cores'
 		],
 		tables: [

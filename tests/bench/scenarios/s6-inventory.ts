@@ -4,11 +4,9 @@
  * query type. Anchor: a plain `SELECT * FROM projects LIMIT 50` on the same database,
  * measured in the same run from the bench process.
  */
-import { spawn } from 'node:child_process';
 import postgres from 'postgres';
-import { ROOT } from '../../support/paths.ts';
 import { pgQuery, withTarget, type BenchContext, type ScenarioResult } from '../lib/context.ts';
-import { alive, track } from '../lib/procs.ts';
+import { seedProjects } from '../lib/seed.ts';
 import { firstLine, ratio, summarize, type Summary } from '../lib/stats.ts';
 import { startOurs } from '../lib/targets.ts';
 
@@ -45,23 +43,6 @@ interface SizeResult {
 	passes: Pass[];
 }
 
-async function seed(databaseUrl: string, projects: number, timeoutMs: number): Promise<number> {
-	const child = track(spawn(process.execPath, ['--import', 'tsx', 'tests/bench/seed-inventory.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_PROJECTS: String(projects), LOG_LEVEL: 'warn', REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] }));
-	let output = '';
-	child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
-	child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
-	const timer = setTimeout(() => alive(child) && child.kill('SIGKILL'), timeoutMs);
-	const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-	clearTimeout(timer);
-	const match = /SEEDED (\d+) (\d+)/.exec(output);
-	if (code !== 0 || !match) {
-		const reasons = output.split('\n').filter((line) => /Error|code: /.test(line)).map((line) => line.trim().slice(0, 120));
-		throw new Error(`seeding ${projects} projects failed (exit ${code}): ${reasons.slice(0, 4).join(' · ') || output.slice(-300)}`);
-	}
-	if (Number(match[1]) !== projects) throw new Error(`seeded ${match[1]} projects, expected ${projects}`);
-	return Number(match[2]) / 1000;
-}
-
 async function timed(repetitions: number, run: () => Promise<void>): Promise<Summary> {
 	for (let i = 0; i < 3; i++) await run();
 	const samples: number[] = [];
@@ -82,7 +63,7 @@ export async function scenarioInventory(ctx: BenchContext): Promise<ScenarioResu
 		ctx.log(`  inventory of ${projects} projects: seeding`);
 		try {
 			const databaseUrl = await ctx.pg.database(`inv${projects}`);
-			const seedS = await seed(databaseUrl, projects, 20 * 60_000);
+			const seedS = await seedProjects({ databaseUrl }, projects, 20 * 60_000);
 			ctx.log(`    seeded in ${seedS.toFixed(0)} s`);
 			const sql = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
 			try {
