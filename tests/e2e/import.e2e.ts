@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { xlsxBomb } from '../support/xlsx-bomb.ts';
 
 const BRAM = 'lid.brabant@demo.tafel'; // member of Provincie Noord-Brabant
 
@@ -118,4 +119,26 @@ test('a wrong file type gets a Dutch error and an observer cannot open the impor
 	expect(response?.status()).toBe(403);
 	await observer.goto('/projecten');
 	await expect(observer.getByRole('link', { name: 'Importeren' })).toHaveCount(0);
+});
+
+test('a spreadsheet bomb is refused in Dutch with focus on the file field, nothing is stored, and a normal upload right after works', async ({ page, loginAs, expectAccessible }, testInfo) => {
+	await loginAs(page, BRAM);
+	await page.goto('/projecten/import');
+	const bomb = testInfo.outputPath('projecten.xlsx');
+	// A few hundred kB whose sheet inflates to 200 MB of ordinary cells, its declared size a lie.
+	await import('node:fs/promises').then(async (fs) => fs.writeFile(bomb, await xlsxBomb('many-cells', 200)));
+	const field = page.getByLabel('Spreadsheet (CSV of XLSX)');
+	await field.setInputFiles(bomb);
+	await page.getByRole('button', { name: 'Bestand uploaden' }).click();
+	const refusal = 'Het Excel-bestand pakt uit tot meer dan 64 MB aan gegevens.';
+	await expect(page.getByRole('alert')).toContainText(refusal);
+	// Focus returns to the field the error describes, so it is heard even if the alert's text did not change.
+	await expect(field).toBeFocused();
+	await expect(field).toHaveAccessibleDescription(new RegExp(`^${refusal}`));
+	// Still step 1: nothing was stored as an upload to map, so nothing can be imported from it.
+	await expect(page).toHaveURL(/\/projecten\/import$/);
+	await expectAccessible(page);
+
+	await uploadFile(page, await workbookFile(testInfo.outputPath('een-project.xlsx'), [GOOD[0]]));
+	await expect(page.getByLabel('Kolom A: Projectnaam')).toHaveValue('title');
 });
