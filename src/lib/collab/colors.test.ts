@@ -14,6 +14,8 @@ test('older peers’ hsl colours become hex; anything else a neutral grey', () =
 	expect(toHexColor(undefined)).toBe('#475569');
 });
 
-test('an organisation colour carries white label text', () => {
-	for (const id of ['prov-nb', 'prov-gr', 'ezk', 'rvo']) expect(labelTextColor(organisationColor(id))).toBe('#ffffff');
+test('caret labels get white text on dark colours and near-black on light ones', () => {
+	expect(labelTextColor('#000080')).toBe('#ffffff');
+	expect(labelTextColor('#ffff00')).toBe('#111111');
+	expect(labelTextColor('hsl(0 0% 95%)')).toBe('#111111');
 });
