@@ -6,7 +6,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { toHexColor } from '#lib/collab/editor.ts';
+export { organisationColor } from '#lib/collab/colors.ts';
 import { sanitizeAwareness } from '#lib/collab/awareness-state.ts';
 
 export interface Identity {
@@ -19,14 +19,6 @@ export interface Identity {
 }
 
 const MAX_STATE_CHARS = 16_384;
-
-/** A stable, readable colour per organisation (dark enough for white caret labels). */
-export function organisationColor(organisationId: string): string {
-	let hash = 0;
-	for (const ch of organisationId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-	// Hex, because TipTap's caret renderer accepts only hex (and warns on every render otherwise).
-	return toHexColor(`hsl(${hash % 360} 70% 32%)`);
-}
 
 /**
  * Rewrites an awareness update from a connection. Returns null when nothing in it

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { crossCheck, emptyFields, FIELD_KEYS, FIELDS, validateField, type CrossProblem, type FieldKey, type FieldProblem, type ProjectFields } from '../domain/project.ts';
 import { bodyOf, fieldsOf, fieldTextOf, LAYOUT_VERSION, metaOf } from './documents.ts';
 import { setText } from './text-diff.ts';
+import { plainText, richTextDoc } from './rich-text.ts';
 
 /** Fields a person types text into (text, e-mail, and the lists typed as "a; b"): shared text. */
 export const TYPED_FIELDS: readonly FieldKey[] = FIELD_KEYS.filter((key) => ['text', 'email', 'list'].includes(FIELDS[key].kind));
@@ -17,21 +18,6 @@ export const isTypedField = (key: FieldKey): boolean => TYPED_FIELDS.includes(ke
 export function asFieldText(value: unknown): string {
 	if (Array.isArray(value)) return value.join('; ');
 	return value === null || value === undefined ? '' : String(value);
-}
-
-/** Plain text of a rich-text fragment, paragraphs separated by newlines (for search and export). */
-export function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
-	const parts: string[] = [];
-	fragment.forEach((child) => {
-		if (child instanceof Y.XmlText) {
-			parts.push(child.toDelta().map((d: { insert?: unknown }) => (typeof d.insert === 'string' ? d.insert : '')).join(''));
-		} else if (child instanceof Y.XmlElement) {
-			parts.push(plainText(child));
-		}
-	});
-	// Block children (paragraphs, list items) are separate lines; text runs inside one block are not.
-	const blocks = parts.length > 0 && fragment.toArray().every((c) => c instanceof Y.XmlElement);
-	return parts.join(blocks ? '\n' : '').trim();
 }
 
 /** What the document holds for each field, as typed: texts as strings, values as set (maybe invalid). */
@@ -131,6 +117,7 @@ export function writeDescription(doc: Y.Doc, paragraphs: string[]): void {
 	});
 }
 
+/** The description as plain text, as the editor shows it (for search, the Markdown export and the API). */
 export function descriptionText(doc: Y.Doc): string {
-	return plainText(bodyOf(doc, 'project'));
+	return plainText(richTextDoc(bodyOf(doc, 'project')));
 }

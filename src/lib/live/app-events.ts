@@ -3,10 +3,9 @@
  * that wants live updates (grid, comments, inbox badge): browsers allow only a few
  * connections per host over HTTP/1.1, so each listener must not open its own.
  */
-export interface LiveEvent {
-	type: string;
-	[key: string]: unknown;
-}
+import { parseLiveEvent, type LiveEvent } from '$lib/domain/live-events';
+
+export type { LiveEvent };
 
 type Listener = (event: LiveEvent) => void;
 
@@ -16,13 +15,8 @@ let source: EventSource | null = null;
 function open() {
 	source = new EventSource('/api/events');
 	source.onmessage = (message: MessageEvent<string>) => {
-		let event: LiveEvent;
-		try {
-			event = JSON.parse(message.data) as LiveEvent;
-		} catch {
-			return;
-		}
-		if (typeof event?.type !== 'string') return;
+		const event = parseLiveEvent(message.data);
+		if (!event) return;
 		for (const listener of listeners) listener(event);
 	};
 }

@@ -1,8 +1,9 @@
 import { can, canSeeThread, type Actor } from '../domain/permissions.ts';
+import type { LiveEvent } from '../domain/live-events.ts';
 import { events, type AppEvent } from './events.ts';
 
 /** What a browser may learn from an app event; null = this actor must not see it at all. */
-export function eventFor(actor: Actor, event: AppEvent): Record<string, unknown> | null {
+export function eventFor(actor: Actor, event: AppEvent): LiveEvent | null {
 	switch (event.type) {
 		case 'project-changed':
 			return can(actor, 'read', { kind: 'project', ownerOrganisationId: event.ownerOrganisationId, visibility: event.visibility, archived: false })

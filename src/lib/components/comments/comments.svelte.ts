@@ -3,7 +3,7 @@
  * threads, which one is active, where each anchor currently is, and the selection a
  * new inline comment is about to be written on.
  */
-import type { Anchor, AnchorStatus, EditorComments } from '$lib/collab/comment-anchors';
+import type { Anchor, AnchorStatus, EditorComments } from '$lib/collab/browser/comment-anchors';
 import { ThreadList } from './threads.svelte';
 
 export class CommentsController {

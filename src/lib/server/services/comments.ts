@@ -6,7 +6,6 @@
  */
 import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import * as Y from 'yjs';
 import { canChangeComment, canReply, canResolveThread, canSeeThread, can, type Actor, type ThreadRef } from '../../domain/permissions.ts';
 import { validateCommentBody, type CommentProblem } from '../../domain/comment-body.ts';
 import { db } from '../db/client.ts';
@@ -16,6 +15,7 @@ import { events } from '../events.ts';
 import { resolveDocument, type ResolvedDocument } from './document-access.ts';
 import { announce, notifyComment } from './notifications.ts';
 import type { Anchor, CommentView, ThreadView, Visibility } from '../../domain/threads.ts';
+import { parseAnchor } from '../../collab/anchor.ts';
 
 export type { Anchor, CommentView, ThreadView, Visibility };
 
@@ -24,25 +24,6 @@ export type CommentResult<T = { threadId: string; commentId: string }> =
 	| { ok: false; reason: 'not-found' | 'forbidden' | 'bad-anchor' | 'bad-visibility' | CommentProblem };
 
 const MAX_QUOTE = 300;
-const MAX_ANCHOR = 200;
-
-/** An anchor is two encoded Yjs relative positions; anything that does not decode is refused. */
-export function checkAnchor(raw: unknown): Anchor | null | 'bad' {
-	if (raw === null || raw === undefined) return null;
-	if (typeof raw !== 'object') return 'bad';
-	const { from, to } = raw as Record<string, unknown>;
-	if (typeof from !== 'string' || typeof to !== 'string' || from.length > MAX_ANCHOR || to.length > MAX_ANCHOR) return 'bad';
-	try {
-		for (const part of [from, to]) {
-			const bytes = Uint8Array.from(Buffer.from(part, 'base64'));
-			if (!bytes.length || Buffer.from(bytes).toString('base64') !== part) return 'bad';
-			Y.decodeRelativePosition(bytes);
-		}
-	} catch {
-		return 'bad';
-	}
-	return { from, to };
-}
 
 const threadRef = (row: { authorId: string; organisationId: string; visibility: Visibility }): ThreadRef => ({ authorId: row.authorId, organisationId: row.organisationId, visibility: row.visibility });
 
@@ -130,7 +111,7 @@ export async function createThread(actor: Actor, input: NewThread): Promise<Comm
 	const document = await resolveDocument(actor, String(input.documentName ?? ''));
 	if (!document) return { ok: false, reason: 'not-found' };
 	if (!can(actor, 'comment', document.resource)) return { ok: false, reason: 'forbidden' };
-	const anchor = checkAnchor(input.anchor);
+	const anchor = parseAnchor(input.anchor);
 	if (anchor === 'bad') return { ok: false, reason: 'bad-anchor' };
 	const visibility = input.visibility ?? 'platform';
 	if (visibility !== 'platform' && visibility !== 'internal') return { ok: false, reason: 'bad-visibility' };

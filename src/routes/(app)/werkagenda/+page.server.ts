@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/guard';
 import { documentName } from '$lib/collab/documents';
 import type { AccessMode } from '$lib/collab/messages';
 // The colour the collaboration server gives this user, so our own entry matches what others see.
-import { organisationColor } from '../../../../server/collab/awareness-identity.ts';
+import { organisationColor } from '$lib/collab/colors';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);

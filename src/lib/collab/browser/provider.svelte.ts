@@ -8,10 +8,10 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { m } from '$lib/paraglide/messages.js';
-import { ACCESS_MODES, CloseCode, FINAL_CLOSE_CODES, MessageType, type AccessMode } from './messages.ts';
-import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName } from './documents.ts';
+import { ACCESS_MODES, CloseCode, FINAL_CLOSE_CODES, MessageType, type AccessMode } from '../messages.ts';
+import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName } from '../documents.ts';
 import { offlineStoreName, trackOfflineCopy } from './offline.ts';
-import { toHexColor } from './editor.ts';
+import { toHexColor } from '../colors.ts';
 
 export type SaveStatus = 'connecting' | 'saved' | 'unsaved' | 'offline' | 'ended';
 /** Why the server ended the connection for good: the session is gone, access to this document, or this page is older than the server. */

@@ -5,7 +5,7 @@
  * remote edits wait, so composed characters are never split.
  */
 import type * as Y from 'yjs';
-import { applyChange, diffText, mapIndex, type Delta } from './text-diff.ts';
+import { applyChange, diffText, mapIndex, type Delta } from '../text-diff.ts';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 

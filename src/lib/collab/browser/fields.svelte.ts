@@ -5,9 +5,9 @@
  * given and shown with its problem, here and on every other screen.
  */
 import type * as Y from 'yjs';
-import { fieldsOf, fieldTextOf } from './documents.ts';
-import { readFields, rawFields } from './project-doc.ts';
-import { validateField, type FieldKey, type ProjectFields } from '../domain/project.ts';
+import { fieldsOf, fieldTextOf } from '../documents.ts';
+import { readFields, rawFields } from '../project-doc.ts';
+import { validateField, type FieldKey, type ProjectFields } from '../../domain/project.ts';
 import { problemText } from '$lib/i18n/project-labels';
 
 /** Who is working where: the collab session's presence (absent in tests without a provider). */

@@ -19,11 +19,9 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { decodeAnchor, encodeAnchor, type Anchor } from '../anchor.ts';
 
-export interface Anchor {
-	from: string;
-	to: string;
-}
+export type { Anchor };
 
 export interface AnchoredThread {
 	id: string;
@@ -51,9 +49,6 @@ interface SyncState {
 	binding: { mapping: Map<unknown, unknown> } | null;
 }
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
 function syncState(state: EditorState): SyncState | null {
 	const y = ySyncPluginKey.getState(state) as SyncState | undefined;
 	return y?.binding ? y : null;
@@ -74,7 +69,7 @@ export function anchorForRange(editor: Editor, from: number, to: number): { anch
 	const quote = editor.state.doc.textBetween(from, to, ' ', ' ').trim();
 	if (!quote) return null;
 	return {
-		anchor: { from: toBase64(Y.encodeRelativePosition(relative(sync, from, 0))), to: toBase64(Y.encodeRelativePosition(relative(sync, to, -1))) },
+		anchor: encodeAnchor(relative(sync, from, 0), relative(sync, to, -1)),
 		quote
 	};
 }
@@ -117,8 +112,7 @@ export function resolveAnchor(state: EditorState, anchor: Anchor): { from: numbe
 	const sync = syncState(state);
 	if (!sync) return null;
 	try {
-		const start = Y.decodeRelativePosition(fromBase64(anchor.from));
-		const end = Y.decodeRelativePosition(fromBase64(anchor.to));
+		const { start, end } = decodeAnchor(anchor);
 		if (isGone(sync.doc, start) && isGone(sync.doc, end)) return null;
 		const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding!.mapping as never) ?? positionInText(state, sync, start);
 		// The end sticks to the last character, so the range ends just after it.
