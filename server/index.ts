@@ -27,13 +27,13 @@ const { adminToken } = await startApp();
 // plain-http instance. We know our own protocol: we listen on plain HTTP. A TLS proxy in
 // front sets ORIGIN=https://… (README), and then this header is not used.
 const PROTOCOL_HEADER = 'x-tafel-protocol';
-if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+if (!cfg.origin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 // adapter-node refuses request bodies over 512 kB by default; a spreadsheet import may
-// be 10 MB (the import itself refuses more, in Dutch). Read when the handler loads.
-process.env.BODY_SIZE_LIMIT ||= '11M';
+// be 10 MB (the import itself refuses more, in Dutch). adapter-node reads these from
+// process.env when the handler loads, so the validated values are handed over there.
+process.env.BODY_SIZE_LIMIT = cfg.bodySizeLimit;
 
-const buildDir = path.resolve(process.env.BUILD_DIR || 'build');
-const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
+const { handler } = (await import(pathToFileURL(path.join(cfg.buildDir, 'handler.js')).href)) as {
 	handler: http.RequestListener;
 };
 

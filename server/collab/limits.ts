@@ -1,36 +1,38 @@
-/** Every number the collaboration server enforces, in one place. */
-const env = (name: string, fallback: number) => {
-	const value = Number(process.env[name]);
-	return Number.isFinite(value) && value > 0 ? value : fallback;
-};
+import { config } from '#lib/server/config.ts';
+
+/**
+ * Every number the collaboration server enforces, in one place. The tunable ones come
+ * from COLLAB_* variables, read and validated (with their defaults) in config.ts.
+ */
+const tuned = config().collab;
 
 export const LIMITS = {
 	/** Largest websocket frame accepted (ws closes with 1009 above it). */
-	maxFrameBytes: env('COLLAB_MAX_FRAME_BYTES', 2 * 1024 * 1024),
+	maxFrameBytes: tuned.maxFrameBytes,
 	/** Largest encoded document state; an update that would pass it is refused. */
-	maxDocumentBytes: env('COLLAB_MAX_DOCUMENT_BYTES', 16 * 1024 * 1024),
+	maxDocumentBytes: tuned.maxDocumentBytes,
 	/**
 	 * Received updates waiting for dependencies that never arrive, per document: past this
 	 * they are dropped and the sender closed (CloseCode.IncompleteUpdates). They also count
 	 * toward maxDocumentBytes. Yjs merges each new update with what is pending, so the cap
 	 * also bounds the work a flood of them can cause.
 	 */
-	maxPendingBytes: env('COLLAB_MAX_PENDING_BYTES', 1024 * 1024),
+	maxPendingBytes: tuned.maxPendingBytes,
 	/** Token bucket per connection: sustained messages per second and burst. */
-	messagesPerSecond: env('COLLAB_MESSAGES_PER_SECOND', 60),
-	messageBurst: env('COLLAB_MESSAGE_BURST', 300),
-	maxConnectionsPerDocument: env('COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 250),
-	maxConnectionsPerUser: env('COLLAB_MAX_CONNECTIONS_PER_USER', 30),
+	messagesPerSecond: tuned.messagesPerSecond,
+	messageBurst: tuned.messageBurst,
+	maxConnectionsPerDocument: tuned.maxConnectionsPerDocument,
+	maxConnectionsPerUser: tuned.maxConnectionsPerUser,
 	/** Upgrades being authenticated at once (pre-auth limit). */
-	maxPendingUpgrades: env('COLLAB_MAX_PENDING_UPGRADES', 100),
+	maxPendingUpgrades: tuned.maxPendingUpgrades,
 	/** Awareness client ids one connection may speak for (one per tab/editor). */
 	maxAwarenessClients: 4,
 	/** A room without connections stays loaded this long. */
-	idleUnloadMs: env('COLLAB_IDLE_UNLOAD_MS', 30_000),
+	idleUnloadMs: tuned.idleUnloadMs,
 	/** Group commit: how long updates gather before one write. */
-	commitIntervalMs: env('COLLAB_COMMIT_INTERVAL_MS', 25),
+	commitIntervalMs: tuned.commitIntervalMs,
 	/** Compact a document's log once this many rows have piled up. */
-	compactAfterRows: env('COLLAB_COMPACT_AFTER_ROWS', 400),
+	compactAfterRows: tuned.compactAfterRows,
 	/** Retry delays for failed writes (database restart): doubles up to the maximum. */
 	retryInitialMs: 100,
 	retryMaxMs: 2_000

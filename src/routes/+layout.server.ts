@@ -1,5 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { unreadCount } from '$lib/server/services/notifications';
+import { can } from '$lib/domain/permissions';
 
 export const load: LayoutServerLoad = async ({ locals, depends }) => {
 	depends('app:notifications');
@@ -14,7 +15,9 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 			role: user.role,
 			organisationId: user.organisationId,
 			organisationName: user.organisationName,
-			organisationAbbreviation: user.organisationAbbreviation
+			organisationAbbreviation: user.organisationAbbreviation,
+			// The navigation offers the management pages the policy would open for this user.
+			may: { manageUsers: can(user, 'manage', { kind: 'users' }), manageOrganisations: can(user, 'manage', { kind: 'organisations' }) }
 		},
 		// The header badge; kept live in the browser by the event stream.
 		unread: user ? await unreadCount(user.userId) : 0

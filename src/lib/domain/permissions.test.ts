@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, canChangeComment, canReply, canResolveThread, canSeeReference, canSeeThread, type Action, type Actor, type Resource } from './permissions.ts';
+import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canSeeReference, canSeeThread, type Action, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
@@ -137,5 +137,66 @@ describe('references to other records', () => {
 	}
 	test('without a session no reference is shown', () => {
 		expect(canSeeReference(null, project('min-ez', 'platform'))).toBe(false);
+	});
+});
+
+describe('removing a link between projects', () => {
+	// Who may remove a link proposed by someone else, and one they proposed themselves, per role.
+	const EXPECTED: Record<Role, { others: boolean; own: boolean }> = {
+		admin: { others: true, own: true },
+		facilitator: { others: false, own: true },
+		member: { others: false, own: true },
+		participant: { others: false, own: true },
+		observer: { others: false, own: true }
+	};
+	for (const role of ROLES) {
+		test(`a ${role} ${EXPECTED[role].others ? 'removes' : 'does not remove'} a link someone else proposed, and removes their own`, () => {
+			expect(canRemoveLink(actor(role), { proposedBy: 'someone-else' })).toBe(EXPECTED[role].others);
+			expect(canRemoveLink(actor(role), { proposedBy: `u-${role}` })).toBe(EXPECTED[role].own);
+		});
+	}
+	test('a link whose proposer was removed (null) is removed by admins only; nobody without a session', () => {
+		expect(canRemoveLink(actor('member'), { proposedBy: null })).toBe(false);
+		expect(canRemoveLink(actor('admin'), { proposedBy: null })).toBe(true);
+		expect(canRemoveLink(null, { proposedBy: 'u-member' })).toBe(false);
+	});
+});
+
+describe('changing a user', () => {
+	const CHANGES: [string, UserChangeRequest][] = [
+		['make admin', { role: 'admin' }],
+		['make facilitator', { role: 'facilitator' }],
+		['make member', { role: 'member' }],
+		['make participant', { role: 'participant' }],
+		['make observer', { role: 'observer' }],
+		['deactivate', { active: false }],
+		['activate', { active: true }],
+		['change nothing of role or activation', {}]
+	];
+	// An admin on themselves: everything except losing the right to manage users.
+	const ON_SELF: Record<string, boolean> = {
+		'make admin': true,
+		'make facilitator': false,
+		'make member': false,
+		'make participant': false,
+		'make observer': false,
+		deactivate: false,
+		activate: true,
+		'change nothing of role or activation': true
+	};
+	for (const [label, change] of CHANGES) {
+		for (const role of ROLES) {
+			const onOther = role === 'admin';
+			test(`a ${role} may ${onOther ? '' : 'not '}${label} another user`, () => {
+				expect(canChangeUser(actor(role), 'someone-else', change)).toBe(onOther);
+			});
+			const onSelf = role === 'admin' && ON_SELF[label];
+			test(`a ${role} may ${onSelf ? '' : 'not '}${label} themselves`, () => {
+				expect(canChangeUser(actor(role), `u-${role}`, change)).toBe(onSelf);
+			});
+		}
+	}
+	test('nobody without a session changes anyone', () => {
+		expect(canChangeUser(null, 'someone', { role: 'member' })).toBe(false);
 	});
 });

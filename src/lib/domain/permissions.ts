@@ -65,6 +65,18 @@ export function projectDocument(project: { ownerOrganisationId: string; visibili
 	};
 }
 
+/**
+ * Which projects an actor may read, as data rather than a yes/no per project, so lists,
+ * search and exports can ask the database: every shared (platform) project, and the
+ * concept projects of the actor's own organisation; null = none at all. Archiving does
+ * not change who may read. `server/policy-sql.ts` turns this into SQL, and
+ * tests/integration/policy-sql.test.ts proves both forms agree with can() cell by cell.
+ */
+export function projectReadScope(actor: Actor | null | undefined): { ownOrganisationId: string } | null {
+	if (!actor || !MATRIX['document:project'].read.includes(actor.role)) return null;
+	return { ownOrganisationId: actor.organisationId };
+}
+
 /** The one access decision of Tafel: HTTP, websocket, exports and events all ask here. */
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
 	if (!actor) return false;
@@ -134,4 +146,28 @@ export function canChangeComment(actor: Actor | null | undefined, comment: { aut
 	if (!actor || !canSeeThread(actor, thread, document)) return false;
 	if (comment.authorId === actor.userId) return can(actor, 'comment', document);
 	return change === 'delete' && actor.role === 'admin';
+}
+
+/** A link between two projects is taken back by whoever proposed it; admins remove any (moderation). */
+export function canRemoveLink(actor: Actor | null | undefined, link: { proposedBy: string | null }): boolean {
+	if (!actor) return false;
+	return link.proposedBy === actor.userId || actor.role === 'admin';
+}
+
+/** A change to an account's role or activation, as the user administration asks it. */
+export interface UserChangeRequest {
+	role?: Role;
+	active?: boolean;
+}
+
+/**
+ * Whoever manages users may change anyone's role and activation, except that they
+ * cannot deactivate themselves or take away their own right to manage users: the
+ * platform is never left without someone who can undo a mistake.
+ */
+export function canChangeUser(actor: Actor | null | undefined, targetUserId: string, change: UserChangeRequest): boolean {
+	if (!actor || !can(actor, 'manage', { kind: 'users' })) return false;
+	if (targetUserId !== actor.userId) return true;
+	if (change.active === false) return false;
+	return change.role === undefined || can({ ...actor, role: change.role }, 'manage', { kind: 'users' });
 }

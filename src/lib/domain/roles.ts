@@ -5,8 +5,3 @@ export type Role = (typeof ROLES)[number];
 export function isRole(value: unknown): value is Role {
 	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
-
-/** Lower rank = more rights; used to tell whether a role change lowers rights. */
-export function roleRank(role: Role): number {
-	return ROLES.indexOf(role);
-}

@@ -2,6 +2,7 @@
 import { error, json } from '@sveltejs/kit';
 import { m } from '../paraglide/messages.js';
 import type { SessionUser } from './auth/session.ts';
+import { httpStatus } from '../domain/errors.ts';
 
 export function requireApiUser(locals: App.Locals): SessionUser {
 	if (!locals.user) error(401, m.api_not_logged_in());
@@ -23,8 +24,6 @@ export async function readJson(request: Request, maxBytes = 64_000): Promise<Rec
 	error(400, m.api_bad_json());
 }
 
-const STATUS: Record<string, number> = { 'not-found': 404, forbidden: 403 };
-
 /** A refused change: status by reason, the reason as a code and a sentence in the user's language. */
 export function refusal(reason: string): Response {
 	const messages: Record<string, () => string> = {
@@ -36,5 +35,5 @@ export function refusal(reason: string): Response {
 		'bad-anchor': m.comment_error_bad_anchor,
 		'bad-visibility': m.comment_error_bad_visibility
 	};
-	return json({ error: reason, message: (messages[reason] ?? m.api_bad_request)() }, { status: STATUS[reason] ?? 400 });
+	return json({ error: reason, message: (messages[reason] ?? m.api_bad_request)() }, { status: httpStatus(reason) });
 }

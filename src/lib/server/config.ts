@@ -1,6 +1,11 @@
 import path from 'node:path';
+import { validateEmail, validateName } from '../domain/account.ts';
 
-/** Everything Tafel reads from the environment, validated once. */
+/**
+ * Every environment variable Tafel reads, read and validated here and nowhere else
+ * (README "Configuration" lists them). A bad value stops the start with an error that
+ * names the variable, instead of being silently replaced by a default.
+ */
 export interface Config {
 	port: number;
 	host: string;
@@ -10,42 +15,150 @@ export interface Config {
 	databaseUrl: string | null;
 	redisUrl: string | null;
 	seedDemo: boolean;
-	logLevel: string;
+	logLevel: LogLevel;
 	/** A PGlite data-dir tarball to start from (tests: a migrated template). */
 	pgliteTemplate: string | null;
+	/** Generated SQL migrations, applied at every start. */
+	migrationsDir: string;
+	/** The SvelteKit build (adapter-node output) that server/index.ts serves. */
+	buildDir: string;
+	/** Largest request body, in adapter-node's notation ("11M"); server/index.ts hands it to adapter-node. */
+	bodySizeLimit: string;
 	/** The first administrator of an empty database without demo data (ADMIN_EMAIL, ADMIN_NAME, ADMIN_ORGANISATION). */
 	admin: { email: string; name: string; organisationId: string } | null;
+	/** The numbers the collaboration server enforces (server/collab/limits.ts). */
+	collab: CollabSettings;
 }
 
-function bool(value: string | undefined, fallback: boolean): boolean {
-	if (value === undefined || value === '') return fallback;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Each tunable collaboration limit: its variable and its default. */
+const COLLAB_VARIABLES = {
+	maxFrameBytes: ['COLLAB_MAX_FRAME_BYTES', 2 * 1024 * 1024],
+	maxDocumentBytes: ['COLLAB_MAX_DOCUMENT_BYTES', 16 * 1024 * 1024],
+	maxPendingBytes: ['COLLAB_MAX_PENDING_BYTES', 1024 * 1024],
+	messagesPerSecond: ['COLLAB_MESSAGES_PER_SECOND', 60],
+	messageBurst: ['COLLAB_MESSAGE_BURST', 300],
+	maxConnectionsPerDocument: ['COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 250],
+	maxConnectionsPerUser: ['COLLAB_MAX_CONNECTIONS_PER_USER', 30],
+	maxPendingUpgrades: ['COLLAB_MAX_PENDING_UPGRADES', 100],
+	idleUnloadMs: ['COLLAB_IDLE_UNLOAD_MS', 30_000],
+	commitIntervalMs: ['COLLAB_COMMIT_INTERVAL_MS', 25],
+	compactAfterRows: ['COLLAB_COMPACT_AFTER_ROWS', 400]
+} as const satisfies Record<string, readonly [string, number]>;
+
+export type CollabSettings = Record<keyof typeof COLLAB_VARIABLES, number>;
+
+/** A setting that cannot be used: the message names the variable and what it should be. */
+export class ConfigError extends Error {
+	constructor(variable: string, expected: string, got: string) {
+		super(`Tafel configuration: ${variable} must be ${expected}, got "${got}"`);
+		this.name = 'ConfigError';
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Unset and empty mean "use the default", as a blank line in an env file would suggest. */
+const given = (env: Env, name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+	const value = given(env, name);
+	if (value === undefined) return fallback;
 	if (/^(1|true|yes|ja|on)$/i.test(value)) return true;
 	if (/^(0|false|no|nee|off)$/i.test(value)) return false;
-	throw new Error(`Expected a boolean (1/0), got "${value}"`);
+	throw new ConfigError(name, 'a boolean (1 or 0)', value);
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-	const port = Number(env.PORT ?? 3000);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got "${env.PORT}"`);
-	const origin = env.ORIGIN ? new URL(env.ORIGIN).origin : null;
-	const databaseUrl = env.DATABASE_URL || null;
+function positiveInteger(env: Env, name: string, fallback: number): number {
+	const value = given(env, name);
+	if (value === undefined) return fallback;
+	const number = Number(value);
+	if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number <= 0) throw new ConfigError(name, 'a positive whole number', value);
+	return number;
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | null {
+	const value = given(env, name);
+	if (value === undefined) return null;
+	let parsed: URL;
+	try {
+		parsed = new URL(value);
+	} catch {
+		throw new ConfigError(name, `a URL (${protocols.join(' or ')})`, value);
+	}
+	if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `a URL (${protocols.join(' or ')})`, value);
+	return value;
+}
+
+function port(env: Env): number {
+	// An empty PORT has always meant 0 (any free port); test harnesses rely on PORT=0.
+	const value = env.PORT ?? '3000';
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < 0 || number > 65535) throw new ConfigError('PORT', 'a port number 0–65535', value);
+	return number;
+}
+
+function logLevel(env: Env): LogLevel {
+	const value = given(env, 'LOG_LEVEL');
+	if (value === undefined) return env.NODE_ENV === 'test' ? 'warn' : 'info';
+	if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new ConfigError('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, value);
+	return value as LogLevel;
+}
+
+function bodySizeLimit(env: Env): string {
+	const value = given(env, 'BODY_SIZE_LIMIT') ?? '11M';
+	// adapter-node's own notation: bytes, with an optional K, M or G, or Infinity.
+	if (!/^(\d+[KMG]?|Infinity)$/i.test(value)) throw new ConfigError('BODY_SIZE_LIMIT', 'a size such as 512K, 11M or 1G', value);
+	return value;
+}
+
+function admin(env: Env): Config['admin'] {
+	const raw = given(env, 'ADMIN_EMAIL');
+	if (raw === undefined) return null;
+	const email = validateEmail(raw);
+	if (!email.ok) throw new ConfigError('ADMIN_EMAIL', 'an e-mail address', raw);
+	const rawName = given(env, 'ADMIN_NAME') ?? 'Beheerder';
+	const name = validateName(rawName);
+	if (!name.ok) throw new ConfigError('ADMIN_NAME', 'a name of at most 120 characters', rawName);
+	return { email: email.value, name: name.value, organisationId: given(env, 'ADMIN_ORGANISATION') ?? 'min-ez' };
+}
+
+function collab(env: Env): CollabSettings {
+	const entries = Object.entries(COLLAB_VARIABLES).map(([key, [name, fallback]]) => [key, positiveInteger(env, name, fallback)]);
+	return Object.fromEntries(entries) as CollabSettings;
+}
+
+function origin(env: Env): string | null {
+	const value = url(env, 'ORIGIN', ['http:', 'https:']);
+	return value === null ? null : new URL(value).origin;
+}
+
+export function readConfig(env: Env = process.env): Config {
+	const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
 	return {
-		port,
-		host: env.HOST || '0.0.0.0',
-		origin,
-		dataDir: path.resolve(env.DATA_DIR || './data'),
+		port: port(env),
+		host: given(env, 'HOST') ?? '0.0.0.0',
+		origin: origin(env),
+		dataDir: path.resolve(given(env, 'DATA_DIR') ?? './data'),
 		databaseUrl,
-		redisUrl: env.REDIS_URL || null,
+		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
 		// Demo data is on by default for the embedded database only: a PostgreSQL
 		// deployment is production unless it says otherwise.
-		seedDemo: bool(env.SEED_DEMO, databaseUrl === null),
-		logLevel: env.LOG_LEVEL || 'info',
-		pgliteTemplate: env.PGLITE_TEMPLATE || null,
-		admin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, name: env.ADMIN_NAME || 'Beheerder', organisationId: env.ADMIN_ORGANISATION || 'min-ez' } : null
+		seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null),
+		logLevel: logLevel(env),
+		pgliteTemplate: given(env, 'PGLITE_TEMPLATE') ?? null,
+		migrationsDir: path.resolve(given(env, 'MIGRATIONS_DIR') ?? 'drizzle'),
+		buildDir: path.resolve(given(env, 'BUILD_DIR') ?? 'build'),
+		bodySizeLimit: bodySizeLimit(env),
+		admin: admin(env),
+		collab: collab(env)
 	};
 }
 
 let cached: Config | null = null;
+/** The configuration of this process, read on first use (at start-up, before anything listens). */
 export function config(): Config {
 	cached ??= readConfig();
 	return cached;

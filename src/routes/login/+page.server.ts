@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { SESSION_END_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { safeReturnPath } from '$lib/server/guard';
 import { LOCALE_COOKIE, isLocale } from '$lib/i18n/locale';
+import { httpStatus } from '$lib/domain/errors';
 
 const ENDS = ['expired', 'deactivated', 'revoked'] as const;
 type SessionEnd = (typeof ENDS)[number];
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const result = await login(email, password, getClientAddress(), request.headers.get('user-agent') ?? '');
 		if (!result.ok) {
-			return fail(result.reason === 'rate-limited' ? 429 : 400, { email: email.slice(0, 320), reason: result.reason });
+			return fail(httpStatus(result.reason), { email: email.slice(0, 320), reason: result.reason });
 		}
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
 		// The account remembers its language across devices.

@@ -14,8 +14,6 @@ export interface Database {
 	close(): Promise<void>;
 }
 
-const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR || 'drizzle');
-
 async function openPglite(cfg: Config): Promise<Database> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -28,17 +26,17 @@ async function openPglite(cfg: Config): Promise<Database> {
 	const client = new PGlite(cfg.dataDir, { loadDataDir });
 	await client.waitReady;
 	const db = drizzle(client, { schema });
-	await migrate(db, { migrationsFolder: migrationsFolder() });
+	await migrate(db, { migrationsFolder: cfg.migrationsDir });
 	return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, cfg: Config): Promise<Database> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 	const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
 	const db = drizzle(client, { schema });
-	await migrate(db, { migrationsFolder: migrationsFolder() });
+	await migrate(db, { migrationsFolder: cfg.migrationsDir });
 	return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
@@ -52,7 +50,7 @@ const holder = singleton<Holder>('db', () => ({ opening: null, current: null }))
 export function initDatabase(cfg: Config = config()): Promise<Database> {
 	holder.opening ??= (async () => {
 		const started = Date.now();
-		const database = cfg.databaseUrl ? await openPostgres(cfg.databaseUrl) : await openPglite(cfg);
+		const database = cfg.databaseUrl ? await openPostgres(cfg.databaseUrl, cfg) : await openPglite(cfg);
 		holder.current = database;
 		log.info({ kind: database.kind, ms: Date.now() - started }, 'database ready');
 		return database;

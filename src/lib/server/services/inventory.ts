@@ -1,9 +1,10 @@
-import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../domain/permissions.ts';
 import { DEFAULT_QUERY, type InventoryQuery, type SortKey } from '../../domain/inventory-query.ts';
 import { db } from '../db/client.ts';
 import { organisations, projects } from '../db/schema.ts';
+import { readableProjects } from '../policy-sql.ts';
 
 /** What the grid, the API list and the exports show of a project. */
 export const listColumns = {
@@ -48,21 +49,14 @@ export const listColumns = {
 const selectList = () => db().select(listColumns).from(projects).innerJoin(organisations, eq(organisations.id, projects.ownerOrganisationId));
 export type ProjectListRow = Awaited<ReturnType<typeof selectList>>[number];
 
-/** Concept projects stay inside their organisation; archived ones only when asked for. */
-export function visibleTo(actor: Actor, archived = false): SQL {
-	return and(
-		archived ? isNotNull(projects.archivedAt) : isNull(projects.archivedAt),
-		or(eq(projects.visibility, 'platform'), eq(projects.ownerOrganisationId, actor.organisationId))
-	)!;
-}
-
 function searchCondition(q: string): SQL {
 	return sql`(${projects.search} @@ websearch_to_tsquery('dutch', ${q}) or ${projects.code} ilike ${q.replace(/[%_\\]/g, '\\$&') + '%'})`;
 }
 
 /** All filters of the query as one SQL condition (without paging or sorting). */
 export function filterCondition(actor: Actor, query: InventoryQuery): SQL {
-	const conditions: (SQL | undefined)[] = [visibleTo(actor, query.archived)];
+	// Who may read is the policy's (policy-sql.ts); archived projects are listed only when asked for.
+	const conditions: (SQL | undefined)[] = [readableProjects(actor), query.archived ? isNotNull(projects.archivedAt) : isNull(projects.archivedAt)];
 	if (query.q) conditions.push(searchCondition(query.q));
 	if (query.provinces.length) conditions.push(arrayOverlaps(projects.provinces, query.provinces));
 	if (query.corop.length) conditions.push(arrayOverlaps(projects.corop, query.corop));

@@ -1,6 +1,6 @@
 import { and, eq, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { can, canSeeReference, type Actor } from '../../domain/permissions.ts';
+import { can, canRemoveLink, canSeeReference, type Actor } from '../../domain/permissions.ts';
 import { LINK_TYPES, type LinkType } from '../../domain/reference.ts';
 import { validateName } from '../../domain/account.ts';
 import { db } from '../db/client.ts';
@@ -43,7 +43,7 @@ export async function listLinks(actor: Actor, projectId: string): Promise<LinkVi
 			proposedByName: r.link.proposedByName,
 			organisationName: r.organisationName ?? '',
 			createdAt: r.link.createdAt,
-			canRemove: actor.role === 'admin' || r.link.proposedBy === actor.userId
+			canRemove: canRemoveLink(actor, r.link)
 		}));
 }
 
@@ -80,12 +80,11 @@ export async function addLink(actor: Actor & { name: string }, fromId: string, t
 	return { ok: true, id };
 }
 
-/** Removable by whoever proposed the link, and by admins. */
 export async function removeLink(actor: Actor & { name: string }, linkId: string): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'forbidden' }> {
 	const [link] = await db().select().from(projectLinks).where(eq(projectLinks.id, linkId));
 	const ends = link ? await Promise.all([getProject(actor, link.fromProjectId), getProject(actor, link.toProjectId)]) : [];
 	if (!link || !ends[0] || !ends[1]) return { ok: false, reason: 'not-found' };
-	if (actor.role !== 'admin' && link.proposedBy !== actor.userId) return { ok: false, reason: 'forbidden' };
+	if (!canRemoveLink(actor, link)) return { ok: false, reason: 'forbidden' };
 	await db().transaction(async (tx) => {
 		await tx.delete(projectLinks).where(eq(projectLinks.id, linkId));
 		// fromValue names the project at the other end, so the event is shown only to those who may see it.

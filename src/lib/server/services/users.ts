@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { can, type Actor } from '../../domain/permissions.ts';
+import { can, canChangeUser, type Actor } from '../../domain/permissions.ts';
 import { isRole, type Role } from '../../domain/roles.ts';
 import { validateEmail, validateName } from '../../domain/account.ts';
 import { db } from '../db/client.ts';
@@ -108,8 +108,7 @@ export async function changeUser(actor: Actor, userId: string, change: UserChang
 	if (!can(actor, 'manage', { kind: 'users' })) return denied;
 	if (change.role !== undefined && !isRole(change.role)) return { ok: false, reason: 'role' };
 	// An admin cannot lock themselves out (and leave the platform without one).
-	if (userId === actor.userId && (change.active === false || (change.role !== undefined && change.role !== 'admin')))
-		return { ok: false, reason: 'self' };
+	if (!canChangeUser(actor, userId, { role: change.role, active: change.active })) return { ok: false, reason: 'self' };
 	if (change.organisationId !== undefined) {
 		const org = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.id, change.organisationId));
 		if (org.length === 0) return { ok: false, reason: 'organisation' };

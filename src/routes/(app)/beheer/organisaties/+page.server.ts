@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/guard';
 import { ORGANISATION_TYPES, createOrganisation, listOrganisationsWithCounts, updateOrganisation } from '$lib/server/services/organisations';
+import { httpStatus } from '$lib/domain/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!can(requireUser(locals, url), 'manage', { kind: 'organisations' })) error(403, 'Geen toegang');
@@ -22,7 +23,7 @@ export const actions: Actions = {
 	create: async ({ locals, url, request }) => {
 		const values = { ...input(await request.formData()), active: true };
 		const result = await createOrganisation(requireUser(locals, url), values);
-		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { action: 'create', reason: result.reason, values });
+		if (!result.ok) return fail(httpStatus(result.reason), { action: 'create', reason: result.reason, values });
 		return { action: 'create', name: values.name };
 	},
 	update: async ({ locals, url, request }) => {
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const id = String(form.get('id') ?? '');
 		const values = input(form);
 		const result = await updateOrganisation(requireUser(locals, url), id, values);
-		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { action: 'update', id, reason: result.reason, values });
+		if (!result.ok) return fail(httpStatus(result.reason), { action: 'update', id, reason: result.reason, values });
 		return { action: 'update', name: values.name };
 	}
 };

@@ -7,6 +7,7 @@ import { addLink, listLinks, removeLink } from '$lib/server/services/links';
 import { documentName } from '$lib/collab/documents';
 import { listProjects } from '$lib/server/services/inventory';
 import { DEFAULT_QUERY } from '$lib/domain/inventory-query';
+import { httpStatus } from '$lib/domain/errors';
 
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	const user = requireUser(locals, url);
@@ -43,19 +44,19 @@ export const actions: Actions = {
 		const action = text(await request.formData(), 'action');
 		if (action !== 'archive' && action !== 'restore' && action !== 'share') return fail(400, { lifecycleError: 'no-change' });
 		const result = await changeLifecycle(requireUser(locals, url), params.id, action);
-		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : result.reason === 'not-found' ? 404 : 400, { lifecycleError: result.reason });
+		if (!result.ok) return fail(httpStatus(result.reason), { lifecycleError: result.reason });
 		return { lifecycleDone: action };
 	},
 	addLink: async ({ locals, url, params, request }) => {
 		const form = await request.formData();
 		const target = text(form, 'target').trim();
 		const result = await addLink(requireUser(locals, url), params.id, target, text(form, 'type'), text(form, 'note'));
-		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 400, { linkError: result.reason, values: { target, type: text(form, 'type'), note: text(form, 'note') } });
+		if (!result.ok) return fail(httpStatus(result.reason), { linkError: result.reason, values: { target, type: text(form, 'type'), note: text(form, 'note') } });
 		return { linkAdded: true };
 	},
 	removeLink: async ({ locals, url, request }) => {
 		const result = await removeLink(requireUser(locals, url), text(await request.formData(), 'linkId'));
-		if (!result.ok) return fail(result.reason === 'forbidden' ? 403 : 404, { linkError: result.reason });
+		if (!result.ok) return fail(httpStatus(result.reason), { linkError: result.reason });
 		return { linkRemoved: true };
 	}
 };
