@@ -15,7 +15,7 @@ function collabDevServer(): Plugin {
 			server.httpServer?.on('upgrade', async (request, socket, head) => {
 				if (!request.url?.startsWith('/collab/')) return;
 				try {
-					const mod = await server.ssrLoadModule('/server/collab/upgrade.ts');
+					const mod = await server.ssrLoadModule('/server/collab/index.ts');
 					await mod.handleUpgrade(request, socket, head);
 				} catch (err) {
 					server.config.logger.error(`collab upgrade failed: ${String(err)}`);

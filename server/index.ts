@@ -10,7 +10,7 @@ import { log } from '#lib/server/log.ts';
 import { startApp } from '#lib/server/startup.ts';
 import { accessPath } from '#lib/domain/account.ts';
 import { shutdown } from './shutdown.ts';
-import { handleUpgrade, closeCollab } from './collab/upgrade.ts';
+import { handleUpgrade, closeCollab } from './collab/index.ts';
 
 const cfg = config();
 

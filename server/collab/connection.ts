@@ -1,21 +1,26 @@
 /**
- * One websocket speaking y-websocket: sync and awareness, our Persisted and Access
- * messages, the read-only filter and the per-connection limits. No database here.
+ * One websocket speaking y-websocket: its socket events, sync and awareness, our
+ * Persisted and Access messages, the read-only filter and the per-connection limits.
+ * No database here.
  */
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, MessageType, type AccessMode, type CloseCodeValue } from '#lib/collab/messages.ts';
+import { CloseCode, frame, MessageType, syncFrame, SyncStep, type AccessMode, type CloseCodeValue } from '#lib/collab/messages.ts';
 import { log } from '#lib/server/log.ts';
 import { LIMITS } from './limits.ts';
 import { rewriteAwareness, type Identity } from './awareness-identity.ts';
-import { frame, type Peer, type Room } from './rooms.ts';
+import type { Peer, Room } from './rooms.ts';
 
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
+/** What a connection needs of the server it belongs to. */
+export interface ConnectionHost {
+	/** Whether another connection in the same document already speaks for this awareness client id. */
+	isClientIdTaken(clientId: number, self: Connection): boolean;
+	/** The socket closed: leave the room and forget the connection. */
+	closed(connection: Connection): void;
+}
 
 /** An update carrying no items and no deletions (what a client with nothing new answers in the handshake). */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -36,12 +41,23 @@ export class Connection implements Peer {
 	#closed = false;
 	#droppedWrites = 0;
 
+	/** Messages that arrive while the room loads wait for it, in order. */
+	#early: Uint8Array[] = [];
+
 	constructor(
 		readonly ws: WebSocket,
 		readonly identity: Identity,
 		public access: AccessMode,
-		private readonly isClientIdTaken: (clientId: number, self: Connection) => boolean
-	) {}
+		private readonly host: ConnectionHost
+	) {
+		ws.on('message', (data: Buffer, isBinary: boolean) => {
+			const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
+			if (this.room) this.handle(bytes);
+			else this.#early.push(bytes);
+		});
+		ws.on('error', (err) => log.warn({ doc: this.room?.name, userId: identity.userId, err: String(err) }, 'collab socket error'));
+		ws.on('close', () => host.closed(this));
+	}
 
 	get closed() {
 		return this.#closed;
@@ -62,14 +78,15 @@ export class Connection implements Peer {
 		}
 	}
 
-	/** The first messages after joining: our state vector, everyone's awareness, access and persisted state. */
+	/** The first messages after joining: our state vector, everyone's awareness, access and persisted state; then what waited. */
 	greet(room: Room): void {
 		this.room = room;
-		this.send(frame(MessageType.Sync, (e) => (encoding.writeVarUint(e, SYNC_STEP1), encoding.writeVarUint8Array(e, Y.encodeStateVector(room.doc)))));
+		this.send(syncFrame(SyncStep.Step1, Y.encodeStateVector(room.doc)));
 		const states = [...room.awareness.getStates().keys()];
 		if (states.length) this.send(frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))));
 		this.setAccess(this.access, true);
 		this.send(room.persistedMessage());
+		for (const bytes of this.#early.splice(0)) this.handle(bytes);
 	}
 
 	/** Rights changed while connected (or on join): tell the client so its editor follows. */
@@ -107,13 +124,13 @@ export class Connection implements Peer {
 
 	#sync(decoder: decoding.Decoder, room: Room): void {
 		const step = decoding.readVarUint(decoder);
-		if (step === SYNC_STEP1) {
+		if (step === SyncStep.Step1) {
 			const stateVector = decoding.readVarUint8Array(decoder);
 			Y.decodeStateVector(stateVector);
-			this.send(frame(MessageType.Sync, (e) => (encoding.writeVarUint(e, SYNC_STEP2), encoding.writeVarUint8Array(e, room.stateFor(stateVector)))));
+			this.send(syncFrame(SyncStep.Step2, room.stateFor(stateVector)));
 			return;
 		}
-		if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return this.close(CloseCode.ProtocolError, 'unknown sync step');
+		if (step !== SyncStep.Step2 && step !== SyncStep.Update) return this.close(CloseCode.ProtocolError, 'unknown sync step');
 		const update = decoding.readVarUint8Array(decoder);
 		if (this.access !== 'read-write') {
 			// Drop sync step 2 as well as updates: a read-only client could otherwise write through the handshake.
@@ -134,7 +151,7 @@ export class Connection implements Peer {
 	}
 
 	#awareness(update: Uint8Array, room: Room): void {
-		const rewritten = rewriteAwareness(update, this.identity, this.clientIds, LIMITS.maxAwarenessClients, (id) => this.isClientIdTaken(id, this));
+		const rewritten = rewriteAwareness(update, this.identity, this.clientIds, LIMITS.maxAwarenessClients, (id) => this.host.isClientIdTaken(id, this));
 		if (rewritten) awarenessProtocol.applyAwarenessUpdate(room.awareness, rewritten, this);
 	}
 }

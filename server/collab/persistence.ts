@@ -1,12 +1,20 @@
 /**
  * When the collaboration server writes: accepted updates are appended to the log in
  * group commits, and a document's log is compacted after enough rows or when it
- * unloads. What is stored and how is the document store's (src/lib/server/documents/store.ts);
- * this module never touches a socket.
+ * unloads. What is stored and how belongs to the document store
+ * (src/lib/server/documents/store.ts), passed in so the logic here is testable without
+ * a database. Never touches a socket.
  */
-import { appendUpdates, compactDocument as compactStored, loadDocument as loadStored } from '#lib/server/documents/store.ts';
+import * as store from '#lib/server/documents/store.ts';
 import { log } from '#lib/server/log.ts';
 import { LIMITS } from './limits.ts';
+
+/** What the update log needs of the document store. */
+export interface DocumentStore {
+	loadDocument(docName: string): Promise<{ state: Uint8Array | null; rows: number }>;
+	appendUpdates(batch: { docName: string; update: Uint8Array }[]): Promise<void>;
+	compactDocument(docName: string): Promise<'compacted' | 'empty' | 'incomplete'>;
+}
 
 interface Pending {
 	docName: string;
@@ -14,96 +22,114 @@ interface Pending {
 	onCommitted: () => void;
 }
 
-let queue: Pending[] = [];
-let timer: NodeJS.Timeout | null = null;
-let writing: Promise<void> | null = null;
-let retryDelay: number = LIMITS.retryInitialMs;
-const rowsSinceCompaction = new Map<string, number>();
-
-/** The stored state of a document as one update, or null; counts its log rows toward compaction. */
-export async function loadDocument(docName: string): Promise<Uint8Array | null> {
-	const { state, rows } = await loadStored(docName);
-	rowsSinceCompaction.set(docName, rows);
-	return state;
+export interface UpdateLogOptions {
+	commitIntervalMs: number;
+	compactAfterRows: number;
+	retryInitialMs: number;
+	retryMaxMs: number;
 }
 
-/** Queues an update; `onCommitted` runs after the transaction holding it has committed. */
-export function enqueueUpdate(docName: string, update: Uint8Array, onCommitted: () => void): void {
-	queue.push({ docName, update, onCommitted });
-	timer ??= setTimeout(() => void writeBatch(), LIMITS.commitIntervalMs);
-}
+export class UpdateLog {
+	#queue: Pending[] = [];
+	#timer: NodeJS.Timeout | null = null;
+	#writing: Promise<void> | null = null;
+	#retryDelay: number;
+	readonly #rowsSinceCompaction = new Map<string, number>();
+	readonly #compacting = new Map<string, Promise<void>>();
 
-async function writeBatch(): Promise<void> {
-	timer = null;
-	if (writing) return void writing.then(() => scheduleIfPending());
-	const batch = queue;
-	queue = [];
-	if (batch.length === 0) return;
-	writing = (async () => {
-		try {
-			await appendUpdates(batch);
-			retryDelay = LIMITS.retryInitialMs;
-			for (const p of batch) rowsSinceCompaction.set(p.docName, (rowsSinceCompaction.get(p.docName) ?? 0) + 1);
-			for (const p of batch) p.onCommitted();
-		} catch (err) {
-			// Keep the batch, in order, ahead of newer updates and try again: nothing is
-			// acknowledged until it is committed.
-			queue = [...batch, ...queue];
-			log.warn({ err: String(err), updates: batch.length, retryInMs: retryDelay }, 'update log write failed, retrying');
-			await new Promise((r) => setTimeout(r, retryDelay));
-			retryDelay = Math.min(retryDelay * 2, LIMITS.retryMaxMs);
-		} finally {
-			writing = null;
+	constructor(
+		private readonly store: DocumentStore,
+		private readonly options: UpdateLogOptions
+	) {
+		this.#retryDelay = options.retryInitialMs;
+	}
+
+	/** The stored state of a document as one update, or null; counts its log rows toward compaction. */
+	async load(docName: string): Promise<Uint8Array | null> {
+		const { state, rows } = await this.store.loadDocument(docName);
+		this.#rowsSinceCompaction.set(docName, rows);
+		return state;
+	}
+
+	/** Queues an update; `onCommitted` runs after the transaction holding it has committed. */
+	enqueue(docName: string, update: Uint8Array, onCommitted: () => void): void {
+		this.#queue.push({ docName, update, onCommitted });
+		this.#timer ??= setTimeout(() => void this.#writeBatch(), this.options.commitIntervalMs);
+	}
+
+	async #writeBatch(): Promise<void> {
+		this.#timer = null;
+		if (this.#writing) return void this.#writing.then(() => this.#scheduleIfPending());
+		const batch = this.#queue;
+		this.#queue = [];
+		if (batch.length === 0) return;
+		this.#writing = (async () => {
+			try {
+				await this.store.appendUpdates(batch);
+				this.#retryDelay = this.options.retryInitialMs;
+				for (const p of batch) this.#rowsSinceCompaction.set(p.docName, (this.#rowsSinceCompaction.get(p.docName) ?? 0) + 1);
+				for (const p of batch) p.onCommitted();
+			} catch (err) {
+				// Keep the batch, in order, ahead of newer updates and try again: nothing is
+				// acknowledged until it is committed.
+				this.#queue = [...batch, ...this.#queue];
+				log.warn({ err: String(err), updates: batch.length, retryInMs: this.#retryDelay }, 'update log write failed, retrying');
+				await new Promise((r) => setTimeout(r, this.#retryDelay));
+				this.#retryDelay = Math.min(this.#retryDelay * 2, this.options.retryMaxMs);
+			} finally {
+				this.#writing = null;
+			}
+		})();
+		await this.#writing;
+		this.#scheduleIfPending();
+	}
+
+	#scheduleIfPending() {
+		if (this.#queue.length && !this.#timer) this.#timer = setTimeout(() => void this.#writeBatch(), this.#queue.length > 500 ? 0 : this.options.commitIntervalMs);
+	}
+
+	/** Writes everything queued; resolves when the queue is empty or the deadline passed (SIGTERM, unload, tests). */
+	async flush(deadline = Date.now() + 8_000): Promise<void> {
+		while ((this.#queue.length || this.#writing) && Date.now() < deadline) {
+			if (this.#timer) {
+				clearTimeout(this.#timer);
+				this.#timer = null;
+			}
+			if (this.#writing) await this.#writing;
+			else await this.#writeBatch();
 		}
-	})();
-	await writing;
-	scheduleIfPending();
-}
+	}
 
-function scheduleIfPending() {
-	if (queue.length && !timer) timer = setTimeout(() => void writeBatch(), queue.length > 500 ? 0 : LIMITS.commitIntervalMs);
-}
+	needsCompaction(docName: string): boolean {
+		return (this.#rowsSinceCompaction.get(docName) ?? 0) >= this.options.compactAfterRows;
+	}
 
-/** Writes everything queued; resolves when the queue is empty (SIGTERM, unload, tests). */
-export async function flushUpdates(deadline = Date.now() + 8_000): Promise<void> {
-	while ((queue.length || writing) && Date.now() < deadline) {
-		if (timer) {
-			clearTimeout(timer);
-			timer = null;
-		}
-		if (writing) await writing;
-		else await writeBatch();
+	/**
+	 * One compaction per document at a time in this instance (the store's advisory lock
+	 * serialises instances). Two that overlapped (the background one after 400 rows and the
+	 * one on unload) could each write the state from their own rows, the later commit
+	 * overwriting the earlier one's rows that it had already deleted; the bench's
+	 * reproduction lost updates exactly so.
+	 */
+	compact(docName: string): Promise<void> {
+		const next = (this.#compacting.get(docName) ?? Promise.resolve()).catch(() => {}).then(() => this.#compactOnce(docName));
+		this.#compacting.set(docName, next);
+		next.catch(() => {}).finally(() => {
+			if (this.#compacting.get(docName) === next) this.#compacting.delete(docName);
+		});
+		return next;
+	}
+
+	async #compactOnce(docName: string): Promise<void> {
+		const result = await this.store.compactDocument(docName);
+		if (result === 'incomplete') log.warn({ doc: docName }, 'compaction skipped: the log is not complete');
+		else this.#rowsSinceCompaction.set(docName, 0);
+	}
+
+	forget(docName: string): void {
+		this.#rowsSinceCompaction.delete(docName);
 	}
 }
 
-export function needsCompaction(docName: string): boolean {
-	return (rowsSinceCompaction.get(docName) ?? 0) >= LIMITS.compactAfterRows;
-}
-
-const compacting = new Map<string, Promise<void>>();
-
-/**
- * One compaction per document at a time in this instance (the store's advisory lock
- * serialises instances). Two that overlapped (the background one after 400 rows and the
- * one on unload) could each write the state from their own rows, the later commit
- * overwriting the earlier one's rows that it had already deleted; the bench's
- * reproduction lost updates exactly so.
- */
-export function compactDocument(docName: string): Promise<void> {
-	const next = (compacting.get(docName) ?? Promise.resolve()).catch(() => {}).then(() => compactOnce(docName));
-	compacting.set(docName, next);
-	next.catch(() => {}).finally(() => {
-		if (compacting.get(docName) === next) compacting.delete(docName);
-	});
-	return next;
-}
-
-async function compactOnce(docName: string): Promise<void> {
-	const result = await compactStored(docName);
-	if (result === 'incomplete') log.warn({ doc: docName }, 'compaction skipped: the log is not complete');
-	else rowsSinceCompaction.set(docName, 0);
-}
-
-export function forgetDocument(docName: string): void {
-	rowsSinceCompaction.delete(docName);
-}
+/** The update log on the real document store, with the configured limits. */
+export const createUpdateLog = (): UpdateLog => new UpdateLog(store, LIMITS);

@@ -11,8 +11,7 @@ import { events } from '#lib/server/events.ts';
 import { log } from '#lib/server/log.ts';
 import { claimLayoutMigration } from '#lib/server/documents/store.ts';
 import { projectDocument, type FieldChange } from '#lib/server/services/projection.ts';
-import { registerRoomHooks, SERVER_ORIGIN, type Room } from './rooms.ts';
-import { Connection } from './connection.ts';
+import { SERVER_ORIGIN, type Room, type RoomHooks } from './rooms.ts';
 
 const DEBOUNCE_MS = 200;
 const changes = new WeakMap<Room, FieldChange[]>();
@@ -40,7 +39,8 @@ function changedFields(doc: Y.Doc, changed: Y.Transaction['changed']): FieldKey[
 	return fields;
 }
 
-registerRoomHooks({
+/** The hooks of project documents, handed to the collaboration server. */
+export const projectHooks: RoomHooks = {
 	async afterLoad(room) {
 		if (room.ref.kind !== 'project' || !needsLayoutMigration(room.doc)) return;
 		// One instance migrates; the others receive its change through the fan-out.
@@ -52,12 +52,13 @@ registerRoomHooks({
 		// Typed root texts exist before anyone writes, so the lookup in changedFields finds them.
 		for (const key of FIELD_KEYS) if (isTypedField(key)) fieldTextOf(room.doc, key);
 		room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-			const origin = transaction.origin;
-			if (!(origin instanceof Connection)) return;
+			// Only what a person sent counts as their change (not a migration, not another instance).
+			const peer = room.peerOf(transaction.origin);
+			if (!peer) return;
 			const fields = changedFields(room.doc, transaction.changed);
 			if (!fields.length) return;
 			const list = changes.get(room) ?? [];
-			for (const field of fields) list.push({ field, userId: origin.identity.userId, userName: origin.identity.name, organisationId: origin.identity.organisationId, at: new Date() });
+			for (const field of fields) list.push({ field, userId: peer.identity.userId, userName: peer.identity.name, organisationId: peer.identity.organisationId, at: new Date() });
 			changes.set(room, list);
 			// A typed field written as a value (a tab of the old code, or a crafted client) is
 			// folded into its text as if typed: nothing is dropped, the layout stays one.
@@ -73,4 +74,4 @@ registerRoomHooks({
 			running.set(room, next);
 		}, DEBOUNCE_MS));
 	}
-});
+};

@@ -1,50 +1,61 @@
 /**
- * A room is one loaded document with its connected peers. It is loaded once however
- * many join at once, fans updates out once per event-loop turn (and, with Redis, to the
- * rooms of other instances: fanout.ts), keeps its encoded
- * state for joiners until it changes, persists every accepted update, and unloads
- * when idle.
+ * A room is one loaded document with its connected peers. It fans updates out once per
+ * event-loop turn (and, with Redis, to the rooms of other instances: fanout.ts), keeps
+ * its encoded state for joiners until it changes, and hands every accepted update to
+ * the update log. `Rooms` loads each document once however many join at once and
+ * unloads it when idle. What a room needs from outside comes in a `RoomContext`, so the
+ * logic here runs in unit tests without sockets or a database.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
-import { MessageType } from '#lib/collab/messages.ts';
+import { frame, MessageType, syncFrame, SyncStep } from '#lib/collab/messages.ts';
 import type { DocumentRef } from '#lib/collab/documents.ts';
 import { log } from '#lib/server/log.ts';
-import { LIMITS } from './limits.ts';
-import { compactDocument, enqueueUpdate, flushUpdates, forgetDocument, loadDocument, needsCompaction } from './persistence.ts';
+import type { Identity } from './awareness-identity.ts';
 import { mergeVectors, encodeVector, vectorOfUpdate } from './state-vectors.ts';
-import { attachRoom, detachRoom, publishAwareness, publishPersisted, publishUpdate, REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
+import { REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
+import type { UpdateLog } from './persistence.ts';
 
 /** What a room needs of a connection. */
 export interface Peer {
 	readonly clientIds: Set<number>;
+	/** Who is behind the connection, as the session says. */
+	readonly identity: Identity;
 	send(message: Uint8Array): void;
 }
 
-/** Document-kind specific work after persisted batches (e.g. projecting project fields). */
+/** Document-kind specific work: passed to the collaboration server, never registered by import. */
 export interface RoomHooks {
 	attach?(room: Room): void;
 	/** Awaited before the first peer joins (e.g. a layout migration that peers should receive in their first sync). */
 	afterLoad?(room: Room): Promise<void>;
 	afterPersist?(room: Room): void;
 }
-const hooks: RoomHooks[] = [];
-export const registerRoomHooks = (h: RoomHooks) => hooks.push(h);
 
+/** How a room reaches other instances (fanout.ts; a no-op without Redis). */
+export interface Fanout {
+	attachRoom(room: FanoutRoom): void;
+	detachRoom(room: FanoutRoom): void;
+	publishUpdate(room: FanoutRoom, update: Uint8Array): void;
+	publishPersisted(room: FanoutRoom, vector: Uint8Array): void;
+	publishAwareness(room: FanoutRoom, update: Uint8Array): void;
+}
+
+export interface RoomContext {
+	hooks: readonly RoomHooks[];
+	log: Pick<UpdateLog, 'enqueue' | 'needsCompaction' | 'compact'>;
+	fanout: Fanout;
+	limits: { maxDocumentBytes: number; maxPendingBytes: number };
+}
+
+/** Origin of changes the server makes itself (a migration); they are stored and fanned out like any other. */
 export const SERVER_ORIGIN = 'server';
+const LOAD_ORIGIN = 'load';
 
 /** Bytes of received updates waiting in a document for dependencies that have not arrived. */
 export function pendingBytes(doc: Y.Doc): number {
 	return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
-}
-const LOAD_ORIGIN = 'load';
-
-export function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, type);
-	write(encoder);
-	return encoding.toUint8Array(encoder);
 }
 
 export class Room implements FanoutRoom {
@@ -58,16 +69,18 @@ export class Room implements FanoutRoom {
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
 	#ackScheduled = false;
 	#remoteAckScheduled = false;
-	#idleTimer: NodeJS.Timeout | null = null;
 
-	constructor(readonly ref: DocumentRef) {
+	constructor(
+		readonly ref: DocumentRef,
+		private readonly context: RoomContext
+	) {
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
 			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
 			const message = frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
 			for (const peer of this.peers) peer.send(message);
-			if (origin !== REMOTE_ORIGIN) publishAwareness(this, update);
+			if (origin !== REMOTE_ORIGIN) context.fanout.publishAwareness(this, update);
 		});
 	}
 
@@ -75,12 +88,17 @@ export class Room implements FanoutRoom {
 		return this.ref.name;
 	}
 
+	/** The peer an update came from, when it came from one of this room's connections. */
+	peerOf(origin: unknown): Peer | null {
+		return this.peers.has(origin as Peer) ? (origin as Peer) : null;
+	}
+
 	load(stored: Uint8Array | null) {
 		if (stored) Y.applyUpdate(this.doc, stored, LOAD_ORIGIN);
 		this.persisted = Y.decodeStateVector(Y.encodeStateVector(this.doc));
 		this.approximateSize = stored?.length ?? 0;
-		for (const h of hooks) h.attach?.(this);
-		attachRoom(this);
+		for (const h of this.context.hooks) h.attach?.(this);
+		this.context.fanout.attachRoom(this);
 	}
 
 	localAwarenessClients(): number[] {
@@ -113,15 +131,12 @@ export class Room implements FanoutRoom {
 	}
 
 	join(peer: Peer) {
-		if (this.#idleTimer) clearTimeout(this.#idleTimer);
-		this.#idleTimer = null;
 		this.peers.add(peer);
 	}
 
 	leave(peer: Peer) {
 		this.peers.delete(peer);
 		awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null);
-		if (this.peers.size === 0) this.#idleTimer = setTimeout(() => void unloadRoom(this), LIMITS.idleUnloadMs);
 	}
 
 	/**
@@ -131,7 +146,8 @@ export class Room implements FanoutRoom {
 	 * everything, complete, when it reconnects.
 	 */
 	applyClientUpdate(peer: Peer, update: Uint8Array): 'ok' | 'malformed' | 'too-large' | 'incomplete' {
-		if (this.approximateSize + pendingBytes(this.doc) + update.length > LIMITS.maxDocumentBytes) return 'too-large';
+		const { maxDocumentBytes, maxPendingBytes } = this.context.limits;
+		if (this.approximateSize + pendingBytes(this.doc) + update.length > maxDocumentBytes) return 'too-large';
 		try {
 			// Parse fully before touching the document: a truncated or garbled update is refused whole.
 			Y.decodeUpdate(update);
@@ -139,7 +155,7 @@ export class Room implements FanoutRoom {
 		} catch {
 			return 'malformed';
 		}
-		if (pendingBytes(this.doc) > LIMITS.maxPendingBytes) {
+		if (pendingBytes(this.doc) > maxPendingBytes) {
 			this.doc.store.pendingStructs = null;
 			this.doc.store.pendingDs = null;
 			return 'incomplete';
@@ -154,24 +170,22 @@ export class Room implements FanoutRoom {
 		this.#outgoing.push({ update, origin });
 		if (this.#outgoing.length === 1) setImmediate(() => this.#fanOut());
 		// Updates from another instance were stored there.
-		if (origin !== REMOTE_ORIGIN) enqueueUpdate(this.name, update, () => this.#committed(update));
+		if (origin !== REMOTE_ORIGIN) this.context.log.enqueue(this.name, update, () => this.#committed(update));
 	}
 
 	/** One frame per recipient per turn: everything new, minus what the recipient sent itself. */
 	#fanOut() {
 		const batch = this.#outgoing;
 		this.#outgoing = [];
+		const merged = (list: typeof batch) => (list.length === 1 ? list[0].update : Y.mergeUpdates(list.map((b) => b.update)));
 		const local = batch.filter((b) => b.origin !== REMOTE_ORIGIN);
-		if (local.length) publishUpdate(this, local.length === 1 ? local[0].update : Y.mergeUpdates(local.map((b) => b.update)));
+		if (local.length) this.context.fanout.publishUpdate(this, merged(local));
 		if (batch.length === 0 || this.peers.size === 0) return;
-		const all = frame(MessageType.Sync, (e) => {
-			encoding.writeVarUint(e, 2);
-			encoding.writeVarUint8Array(e, batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update)));
-		});
+		const all = syncFrame(SyncStep.Update, merged(batch));
 		for (const peer of this.peers) {
 			const others = batch.filter((b) => b.origin !== peer);
 			if (others.length === batch.length) peer.send(all);
-			else if (others.length > 0) peer.send(frame(MessageType.Sync, (e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, Y.mergeUpdates(others.map((b) => b.update))))));
+			else if (others.length > 0) peer.send(syncFrame(SyncStep.Update, merged(others)));
 		}
 	}
 
@@ -191,51 +205,77 @@ export class Room implements FanoutRoom {
 		this.#ackScheduled = false;
 		const message = this.persistedMessage();
 		for (const peer of this.peers) peer.send(message);
-		publishPersisted(this, encodeVector(this.persisted));
-		for (const h of hooks) h.afterPersist?.(this);
-		if (needsCompaction(this.name)) void compactDocument(this.name).catch((err) => log.warn({ doc: this.name, err: String(err) }, 'compaction failed'));
+		this.context.fanout.publishPersisted(this, encodeVector(this.persisted));
+		for (const h of this.context.hooks) h.afterPersist?.(this);
+		if (this.context.log.needsCompaction(this.name)) void this.context.log.compact(this.name).catch((err) => log.warn({ doc: this.name, err: String(err) }, 'compaction failed'));
+	}
+
+	destroy() {
+		this.context.fanout.detachRoom(this);
+		this.awareness.destroy();
+		this.doc.destroy();
 	}
 }
 
-const rooms = new Map<string, Promise<Room>>();
+/**
+ * The loaded rooms of this instance: each document loaded at most once however many
+ * join at the same moment (a map of promises, as Hocuspocus does), unloaded after it
+ * has been idle for a while, compacted on the way out.
+ */
+export class Rooms {
+	readonly #rooms = new Map<string, Promise<Room>>();
+	readonly #idle = new Map<string, NodeJS.Timeout>();
 
-/** The room for a document, loading it at most once however many join at the same moment. */
-export function getRoom(ref: DocumentRef): Promise<Room> {
-	let room = rooms.get(ref.name);
-	if (!room) {
-		room = (async () => {
-			const r = new Room(ref);
-			r.load(await loadDocument(ref.name));
-			for (const h of hooks) await h.afterLoad?.(r);
-			log.debug({ doc: ref.name }, 'room loaded');
-			return r;
-		})();
-		rooms.set(ref.name, room);
-		room.catch(() => rooms.delete(ref.name));
+	constructor(
+		private readonly context: RoomContext & { log: UpdateLog },
+		private readonly idleUnloadMs: number
+	) {}
+
+	get(ref: DocumentRef): Promise<Room> {
+		let room = this.#rooms.get(ref.name);
+		if (!room) {
+			room = (async () => {
+				const r = new Room(ref, this.context);
+				r.load(await this.context.log.load(ref.name));
+				for (const h of this.context.hooks) await h.afterLoad?.(r);
+				log.debug({ doc: ref.name }, 'room loaded');
+				return r;
+			})();
+			this.#rooms.set(ref.name, room);
+			room.catch(() => this.#rooms.delete(ref.name));
+		}
+		return room;
 	}
-	return room;
-}
 
-async function unloadRoom(room: Room): Promise<void> {
-	if (room.peers.size > 0 || rooms.get(room.name) === undefined) return;
-	await flushUpdates();
-	await compactDocument(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on unload failed'));
-	if (room.peers.size > 0) return;
-	rooms.delete(room.name);
-	detachRoom(room);
-	forgetDocument(room.name);
-	room.awareness.destroy();
-	room.doc.destroy();
-}
+	join(room: Room, peer: Peer): void {
+		clearTimeout(this.#idle.get(room.name));
+		this.#idle.delete(room.name);
+		room.join(peer);
+	}
 
-export async function loadedRooms(): Promise<Room[]> {
-	return Promise.all([...rooms.values()].map((p) => p.catch(() => null))).then((list) => list.filter((r): r is Room => r !== null));
-}
+	leave(room: Room, peer: Peer): void {
+		room.leave(peer);
+		if (room.peers.size === 0) this.#idle.set(room.name, setTimeout(() => void this.#unload(room), this.idleUnloadMs));
+	}
 
-/** SIGTERM: everything written and compacted. */
-export async function flushAllRooms(): Promise<void> {
-	await flushUpdates();
-	for (const room of await loadedRooms()) await compactDocument(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on shutdown failed'));
-}
+	async #unload(room: Room): Promise<void> {
+		this.#idle.delete(room.name);
+		if (room.peers.size > 0 || this.#rooms.get(room.name) === undefined) return;
+		await this.context.log.flush();
+		await this.context.log.compact(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on unload failed'));
+		if (room.peers.size > 0) return;
+		this.#rooms.delete(room.name);
+		this.context.log.forget(room.name);
+		room.destroy();
+	}
 
-export const roomStats = () => ({ rooms: rooms.size });
+	async loaded(): Promise<Room[]> {
+		return Promise.all([...this.#rooms.values()].map((p) => p.catch(() => null))).then((list) => list.filter((r): r is Room => r !== null));
+	}
+
+	/** SIGTERM: everything written and compacted. */
+	async flushAll(): Promise<void> {
+		await this.context.log.flush();
+		for (const room of await this.loaded()) await this.context.log.compact(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on shutdown failed'));
+	}
+}

@@ -1,35 +1,21 @@
 /**
  * The door of the collaboration server: a websocket upgrade on /collab/<document>
- * is authenticated (session cookie, Origin, document kind, read permission) before
- * it is accepted, so a refused client never causes a document to load.
+ * is admitted (session cookie, Origin, document that exists, read permission, layout
+ * version, connection limits) before it is accepted, so a refused client never causes
+ * a document to load.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName, type DocumentRef } from '#lib/collab/documents.ts';
-import { CloseCode, type AccessMode } from '#lib/collab/messages.ts';
+import type { AccessMode } from '#lib/collab/messages.ts';
 import { config } from '#lib/server/config.ts';
 import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '#lib/server/auth/session.ts';
 import { log } from '#lib/server/log.ts';
-import { singleton } from '#lib/server/singleton.ts';
+import { documentAccess } from '#lib/server/services/document-access.ts';
 import { LIMITS } from './limits.ts';
-import { documentAccess } from './access.ts';
-import { organisationColor } from './awareness-identity.ts';
-import { Connection } from './connection.ts';
-import { flushAllRooms, getRoom } from './rooms.ts';
-import { flushUpdates } from './persistence.ts';
-import { stopFanout } from './fanout.ts';
-import { connections, watchPermissionChanges } from './registry.ts';
-import './project-hooks.ts';
+import type { Connection } from './connection.ts';
 
-const state = singleton('collab.upgrade', () => ({
-	wss: new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false }),
-	pending: 0,
-	closing: false
-}));
-watchPermissionChanges();
-
-function refuse(socket: Duplex, status: number, text: string): void {
+export function refuse(socket: Duplex, status: number, text: string): void {
 	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
 }
 
@@ -63,11 +49,28 @@ function layoutOf(request: IncomingMessage): number {
 	return value && /^\d{1,3}$/.test(value) ? Number(value) : 1;
 }
 
-type Admission =
-	| { ok: true; user: SessionUser; sessionId: string; ref: DocumentRef; access: AccessMode; outdated: boolean }
-	| { ok: false; status: number; text: string };
+export interface Admitted {
+	ok: true;
+	user: SessionUser;
+	sessionId: string;
+	ref: DocumentRef;
+	access: AccessMode;
+	/** The browser writes another layout version than the server's (told to reload). */
+	outdated: boolean;
+}
+export type Admission = Admitted | { ok: false; status: number; text: string };
 
-async function admit(request: IncomingMessage): Promise<Admission> {
+/** Decides an upgrade; never throws (a failure to decide is a 503). */
+export async function admit(request: IncomingMessage, connections: ReadonlySet<Connection>): Promise<Admission> {
+	try {
+		return await decide(request, connections);
+	} catch (err) {
+		log.error({ err: String(err) }, 'collab admission failed');
+		return { ok: false, status: 503, text: 'Unavailable' };
+	}
+}
+
+async function decide(request: IncomingMessage, connections: ReadonlySet<Connection>): Promise<Admission> {
 	if (!originAllowed(request)) return { ok: false, status: 403, text: 'Forbidden origin' };
 	const ref = documentOf(request);
 	if (!ref) return { ok: false, status: 404, text: 'Unknown document' };
@@ -80,68 +83,4 @@ async function admit(request: IncomingMessage): Promise<Admission> {
 	const here = [...connections].filter((c) => c.room?.name === ref.name).length;
 	if (mine >= LIMITS.maxConnectionsPerUser || here >= LIMITS.maxConnectionsPerDocument) return { ok: false, status: 429, text: 'Too many connections' };
 	return { ok: true, user: session.user, sessionId: session.session.id, ref, access, outdated: layoutOf(request) !== LAYOUT_VERSION[ref.kind] };
-}
-
-export async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-	socket.on('error', () => socket.destroy());
-	if (state.closing || state.pending >= LIMITS.maxPendingUpgrades) return refuse(socket, 503, 'Unavailable');
-	state.pending++;
-	let admission: Admission;
-	try {
-		admission = await admit(request);
-	} catch (err) {
-		log.error({ err: String(err) }, 'collab admission failed');
-		admission = { ok: false, status: 503, text: 'Unavailable' };
-	} finally {
-		state.pending--;
-	}
-	if (!admission.ok) {
-		log.info({ status: admission.status, url: (request.url ?? '').slice(0, 120) }, 'collab upgrade refused');
-		return refuse(socket, admission.status, admission.text);
-	}
-	const { user, sessionId, ref, access, outdated } = admission;
-	// Accepted only to say why, with a code the browser can read (a refused upgrade has none):
-	// a tab of an older Tafel must not write the old layout into a migrated document.
-	if (outdated) return state.wss.handleUpgrade(request, socket, head, (ws) => ws.close(CloseCode.Outdated, 'reload the page'));
-	state.wss.handleUpgrade(request, socket, head, (ws) => void accept(ws, user, sessionId, ref, access));
-}
-
-async function accept(ws: WebSocket, user: SessionUser, sessionId: string, ref: DocumentRef, access: AccessMode): Promise<void> {
-	const identity = { userId: user.userId, sessionId, name: user.name, organisation: user.organisationAbbreviation, organisationId: user.organisationId, color: organisationColor(user.organisationId) };
-	const connection = new Connection(ws, identity, access, (clientId, self) => [...connections].some((c) => c !== self && c.room?.name === ref.name && c.clientIds.has(clientId)));
-	connections.add(connection);
-	// Messages that arrive while the room loads wait for it, in order.
-	const early: Uint8Array[] = [];
-	ws.on('message', (data: Buffer, isBinary: boolean) => {
-		const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
-		if (connection.room) connection.handle(bytes);
-		else early.push(bytes);
-	});
-	ws.on('error', (err) => log.warn({ doc: ref.name, userId: user.userId, err: String(err) }, 'collab socket error'));
-	ws.on('close', () => {
-		connections.delete(connection);
-		connection.room?.leave(connection);
-	});
-	try {
-		const room = await getRoom(ref);
-		if (ws.readyState !== ws.OPEN) return void connections.delete(connection);
-		room.join(connection);
-		connection.greet(room);
-		for (const bytes of early.splice(0)) connection.handle(bytes);
-	} catch (err) {
-		log.error({ doc: ref.name, err: String(err) }, 'room failed to load');
-		connection.close(CloseCode.GoingAway, 'unavailable');
-	}
-}
-
-/** SIGTERM: refuse new upgrades, write everything, then tell clients to reconnect elsewhere. */
-export async function closeCollab(): Promise<void> {
-	state.closing = true;
-	await flushAllRooms();
-	for (const connection of connections) connection.close(CloseCode.ServiceRestart, 'server restart');
-	// Updates that arrived while the rooms were compacted: closed connections apply nothing
-	// more, so this write is the last. Their acknowledgement cannot be delivered any more;
-	// the clients send them again on reconnect, which is harmless.
-	await flushUpdates(Date.now() + 1_000);
-	await stopFanout();
 }

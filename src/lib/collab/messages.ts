@@ -2,6 +2,7 @@
  * The y-websocket protocol as Tafel speaks it: the standard message types plus two
  * of our own, and the close codes. Shared by browser and server.
  */
+import * as encoding from 'lib0/encoding';
 export const MessageType = {
 	/** y-protocols sync (step 1, step 2, update). */
 	Sync: 0,
@@ -21,6 +22,21 @@ export const MessageType = {
 	 */
 	Access: 101
 } as const;
+
+/** The steps of a y-protocols sync message (MessageType.Sync). */
+export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
+
+/** One message: its type, then whatever `write` adds. */
+export function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, type);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+/** A sync message of the given step carrying an update or a state vector. */
+export const syncFrame = (step: number, payload: Uint8Array): Uint8Array =>
+	frame(MessageType.Sync, (e) => (encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, payload)));
 
 export type AccessMode = 'read-write' | 'comment' | 'read-only';
 export const ACCESS_MODES: readonly AccessMode[] = ['read-write', 'comment', 'read-only'];

@@ -1,6 +1,7 @@
 /**
  * Reproduction of the update loss the bench found (scenarios 2 and 4 on PostgreSQL),
- * without a server: two overlapping compactDocument() calls on a document that has
+ * without a server: two overlapping compactions of the document store — as two
+ * instances would run them, without the per-instance queue — on a document that has
  * no doc_states row yet. Rooms start one on every acknowledged commit while the log
  * holds >= COLLAB_COMPACT_AFTER_ROWS rows (server/collab/rooms.ts #acknowledge), so
  * with commits every 25 ms and a compaction slower than that, they overlap.
@@ -8,7 +9,7 @@
  *   node --import tsx tests/bench/repro/compaction-race.ts             # fresh documents
  *   PRESEED=1 node --import tsx tests/bench/repro/compaction-race.ts   # doc_states row exists
  *
- * Calls persistence.ts directly, below the websocket gate that serves only documents
+ * Calls the document store directly, below the websocket gate that serves only documents
  * whose record exists: the made-up `werkagenda:race-<n>` names never meet that gate.
  *
  * Uses BENCH_DATABASE_URL / DATABASE_URL / postgres://postgres@127.0.0.1:5432/postgres as
@@ -21,7 +22,7 @@ import * as Y from 'yjs';
 import { readConfig } from '../../../src/lib/server/config.ts';
 import { closeDatabase, db, initDatabase } from '../../../src/lib/server/db/client.ts';
 import { docUpdates } from '../../../src/lib/server/db/schema.ts';
-import { compactDocument, loadDocument } from '../../../server/collab/persistence.ts';
+import { compactDocument, loadDocument } from '../../../src/lib/server/documents/store.ts';
 import { pgQuery } from '../lib/context.ts';
 
 const admin = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,7 +53,7 @@ try {
 		await db().insert(docUpdates).values(updates.slice(400).map((update) => ({ docName, update })));
 		const second = compactDocument(docName);
 		await Promise.all([first, second]);
-		const stored = await loadDocument(docName);
+		const { state: stored } = await loadDocument(docName);
 		const back = new Y.Doc();
 		if (stored) Y.applyUpdate(back, stored);
 		const kept = back.getText('t').length / 1024;

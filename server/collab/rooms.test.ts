@@ -1,0 +1,143 @@
+/**
+ * The room's logic without sockets or a database: peers are objects that collect what
+ * they are sent, the update log is a fake whose commits the test releases.
+ */
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { MessageType, SyncStep } from '#lib/collab/messages.ts';
+import { Room, Rooms, type Fanout, type Peer, type RoomContext } from './rooms.ts';
+import type { UpdateLog } from './persistence.ts';
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const REF = { name: 'project:p-1', kind: 'project' as const, id: 'p-1' };
+const noFanout: Fanout = { attachRoom() {}, detachRoom() {}, publishUpdate() {}, publishPersisted() {}, publishAwareness() {} };
+
+function peer(name: string): Peer & { received: Uint8Array[] } {
+	const received: Uint8Array[] = [];
+	return { clientIds: new Set(), identity: { userId: name, sessionId: name, name, organisation: 'X', organisationId: 'x', color: '#000000' }, send: (m) => received.push(m), received };
+}
+
+/** A log that holds commits until the test releases them. */
+function heldLog() {
+	const held: (() => void)[] = [];
+	return {
+		held,
+		enqueue: (_doc: string, _update: Uint8Array, onCommitted: () => void) => void held.push(onCommitted),
+		needsCompaction: () => false,
+		compact: async () => {},
+		release: () => held.splice(0).forEach((commit) => commit())
+	};
+}
+
+function context(log = heldLog(), limits = { maxDocumentBytes: 1 << 20, maxPendingBytes: 64 * 1024 }): RoomContext & { log: ReturnType<typeof heldLog> } {
+	return { hooks: [], log, fanout: noFanout, limits };
+}
+
+const typeOf = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message));
+function syncUpdate(message: Uint8Array): Uint8Array | null {
+	const decoder = decoding.createDecoder(message);
+	if (decoding.readVarUint(decoder) !== MessageType.Sync || decoding.readVarUint(decoder) !== SyncStep.Update) return null;
+	return decoding.readVarUint8Array(decoder);
+}
+function persisted(message: Uint8Array): Map<number, number> | null {
+	const decoder = decoding.createDecoder(message);
+	return decoding.readVarUint(decoder) === MessageType.Persisted ? Y.decodeStateVector(decoding.readVarUint8Array(decoder)) : null;
+}
+
+function edit(text: string, base?: Y.Doc): { update: Uint8Array; doc: Y.Doc } {
+	const doc = base ?? new Y.Doc();
+	const before = Y.encodeStateVector(doc);
+	doc.getText('t').insert(doc.getText('t').length, text);
+	return { update: Y.encodeStateAsUpdate(doc, before), doc };
+}
+
+describe('Room', () => {
+	test("an update reaches the other peers once per turn, not its sender; Persisted follows the commit, not the arrival", async () => {
+		const ctx = context();
+		const room = new Room(REF, ctx);
+		room.load(null);
+		const [a, b] = [peer('a'), peer('b')];
+		room.join(a);
+		room.join(b);
+		const { update, doc } = edit('hallo');
+		expect(room.applyClientUpdate(a, update)).toBe('ok');
+		expect(room.applyClientUpdate(a, edit(' wereld', doc).update)).toBe('ok');
+		await turn();
+		const toB = b.received.map(syncUpdate).filter((u) => u !== null);
+		expect(toB).toHaveLength(1);
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, toB[0]!);
+		expect(copy.getText('t').toString()).toBe('hallo wereld');
+		expect(a.received.map(syncUpdate).filter(Boolean)).toHaveLength(0);
+		// Nothing committed yet: nobody is told it is saved.
+		expect([...a.received, ...b.received].some((m) => persisted(m))).toBe(false);
+		ctx.log.release();
+		await turn();
+		for (const p of [a, b]) {
+			const vector = p.received.map(persisted).filter((v) => v !== null).at(-1)!;
+			expect(vector.get(doc.clientID)).toBe(Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID));
+		}
+	});
+
+	test('updates whose dependencies never arrive are capped: past the cap they are dropped and refused', () => {
+		const room = new Room(REF, context(heldLog(), { maxDocumentBytes: 1 << 20, maxPendingBytes: 8 * 1024 }));
+		room.load(null);
+		const a = peer('a');
+		room.join(a);
+		const { doc } = edit('ontbrekend'); // never sent
+		let result = 'ok';
+		for (let i = 0; i < 10 && result === 'ok'; i++) result = room.applyClientUpdate(a, edit('x'.repeat(2_000), doc).update);
+		expect(result).toBe('incomplete');
+		expect(room.doc.store.pendingStructs).toBeNull();
+		expect(room.applyClientUpdate(a, edit('heel').update)).toBe('ok');
+		expect(room.doc.getText('t').toString()).toBe('heel');
+	});
+
+	test('a document past its size limit refuses the update whole; a garbled one is malformed', () => {
+		const room = new Room(REF, context(heldLog(), { maxDocumentBytes: 1_000, maxPendingBytes: 1_000 }));
+		room.load(null);
+		const a = peer('a');
+		expect(room.applyClientUpdate(a, edit('y'.repeat(2_000)).update)).toBe('too-large');
+		const { update } = edit('kapot');
+		expect(room.applyClientUpdate(a, update.slice(0, update.length - 2))).toBe('malformed');
+		expect(room.doc.getText('t').toString()).toBe('');
+	});
+
+	test('peerOf tells updates of its own peers from those of the server or other instances', () => {
+		const room = new Room(REF, context());
+		const a = peer('a');
+		room.join(a);
+		expect(room.peerOf(a)).toBe(a);
+		expect(room.peerOf('server')).toBeNull();
+		expect(room.peerOf(peer('stranger'))).toBeNull();
+	});
+});
+
+describe('Rooms', () => {
+	test('a document is loaded once however many join at the same moment, and unloaded (compacted, forgotten) when idle', async () => {
+		let loads = 0;
+		const compacted: string[] = [];
+		const forgotten: string[] = [];
+		const log = {
+			...heldLog(),
+			load: async () => (loads++, null),
+			flush: async () => {},
+			compact: async (name: string) => void compacted.push(name),
+			forget: (name: string) => void forgotten.push(name)
+		} as unknown as UpdateLog;
+		const rooms = new Rooms({ hooks: [], log, fanout: noFanout, limits: { maxDocumentBytes: 1 << 20, maxPendingBytes: 1 << 16 } }, 10);
+		const [first, second] = await Promise.all([rooms.get(REF), rooms.get(REF)]);
+		expect(first).toBe(second);
+		expect(loads).toBe(1);
+		const a = peer('a');
+		rooms.join(first, a);
+		rooms.leave(first, a);
+		while (!forgotten.length) await new Promise((resolve) => setTimeout(resolve, 5));
+		expect(compacted).toEqual([REF.name]);
+		expect(forgotten).toEqual([REF.name]);
+		expect(await rooms.loaded()).toEqual([]);
+		expect(await rooms.get(REF)).not.toBe(first);
+		expect(loads).toBe(2);
+	});
+});
