@@ -1,6 +1,6 @@
 /**
- * A room is one loaded document with its connected peers. It fans updates out once per
- * event-loop turn (and, with Redis, to the rooms of other instances: fanout.ts), keeps
+ * A room is one loaded document with its connected peers. It fans updates out in one
+ * frame per event-loop turn (and, with Redis, to the rooms of other instances: fanout.ts), keeps
  * its encoded state for joiners until it changes, and hands every accepted update to
  * the update log. `Rooms` loads each document once however many join at once and
  * unloads it when idle. What a room needs from outside comes in a `RoomContext`, so the
@@ -53,6 +53,8 @@ export interface RoomContext {
 export const SERVER_ORIGIN = 'server';
 const LOAD_ORIGIN = 'load';
 
+const persistedFrame = (vector: Map<number, number>) => frame(MessageType.Persisted, (e) => encoding.writeVarUint8Array(e, encodeVector(vector)));
+
 /** Bytes of received updates waiting in a document for dependencies that have not arrived. */
 export function pendingBytes(doc: Y.Doc): number {
 	return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
@@ -68,7 +70,12 @@ export class Room implements FanoutRoom {
 	#stateCache: Uint8Array | null = null;
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
 	#ackScheduled = false;
-	#remoteAckScheduled = false;
+	/** Per Yjs client, the peers that sent its updates: who is waiting to hear that they are stored. */
+	readonly #claimants = new Map<number, Set<Peer>>();
+	/** Per peer, the clients whose stored clocks it will be told at the next acknowledgement. */
+	#owed = new Map<Peer, Map<number, number>>();
+	/** Clients whose stored clock advanced since the last acknowledgement (published to other instances). */
+	#advanced = new Map<number, number>();
 
 	constructor(
 		readonly ref: DocumentRef,
@@ -105,18 +112,12 @@ export class Room implements FanoutRoom {
 		return [...this.peers].flatMap((peer) => [...peer.clientIds]);
 	}
 
-	/** Another instance committed these clocks: our peers may count them as saved too. */
+	/** Another instance committed these clocks: a peer here that sent the same updates may count them as saved. */
 	mergeRemotePersisted(vector: Map<number, number>): void {
 		this.persisted = mergeVectors(this.persisted, vector);
-		if (this.#remoteAckScheduled) return;
-		this.#remoteAckScheduled = true;
-		queueMicrotask(() => {
-			this.#remoteAckScheduled = false;
-			const message = this.persistedMessage();
-			for (const peer of this.peers) peer.send(message);
-		});
+		for (const [client, clock] of vector) this.#owe(client, clock);
+		this.#scheduleAck();
 	}
-
 	/** The full state for a joiner with an empty document, encoded once per change. */
 	stateFor(stateVector: Uint8Array): Uint8Array {
 		if (stateVector.length <= 1) {
@@ -126,8 +127,9 @@ export class Room implements FanoutRoom {
 		return Y.encodeStateAsUpdate(this.doc, stateVector);
 	}
 
+	/** Everything stored, for a peer that joins (once per join). */
 	persistedMessage(): Uint8Array {
-		return frame(MessageType.Persisted, (e) => encoding.writeVarUint8Array(e, encodeVector(this.persisted)));
+		return persistedFrame(this.persisted);
 	}
 
 	join(peer: Peer) {
@@ -136,6 +138,8 @@ export class Room implements FanoutRoom {
 
 	leave(peer: Peer) {
 		this.peers.delete(peer);
+		for (const [client, peers] of this.#claimants) if (peers.delete(peer) && peers.size === 0) this.#claimants.delete(client);
+		this.#owed.delete(peer);
 		awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null);
 	}
 
@@ -148,9 +152,10 @@ export class Room implements FanoutRoom {
 	applyClientUpdate(peer: Peer, update: Uint8Array): 'ok' | 'malformed' | 'too-large' | 'incomplete' {
 		const { maxDocumentBytes, maxPendingBytes } = this.context.limits;
 		if (this.approximateSize + pendingBytes(this.doc) + update.length > maxDocumentBytes) return 'too-large';
+		let vector: Map<number, number>;
 		try {
 			// Parse fully before touching the document: a truncated or garbled update is refused whole.
-			Y.decodeUpdate(update);
+			vector = vectorOfUpdate(update);
 			Y.applyUpdate(this.doc, update, peer);
 		} catch {
 			return 'malformed';
@@ -160,7 +165,40 @@ export class Room implements FanoutRoom {
 			this.doc.store.pendingDs = null;
 			return 'incomplete';
 		}
+		this.#claim(peer, vector);
 		return 'ok';
+	}
+
+	/**
+	 * The peer waits to hear that these clients' updates are stored. What is stored already
+	 * (content the server had, resent after a reconnect) is owed at once, since no commit
+	 * will announce it again.
+	 */
+	#claim(peer: Peer, vector: Map<number, number>) {
+		for (const [client, clock] of vector) {
+			let peers = this.#claimants.get(client);
+			if (!peers) this.#claimants.set(client, (peers = new Set()));
+			peers.add(peer);
+			const stored = this.persisted.get(client) ?? 0;
+			if (stored >= clock) this.#oweTo(peer, client, stored);
+		}
+		if (this.#owed.size) this.#scheduleAck();
+	}
+
+	#owe(client: number, clock: number) {
+		for (const peer of this.#claimants.get(client) ?? []) this.#oweTo(peer, client, clock);
+	}
+
+	#oweTo(peer: Peer, client: number, clock: number) {
+		let owed = this.#owed.get(peer);
+		if (!owed) this.#owed.set(peer, (owed = new Map()));
+		if ((owed.get(client) ?? 0) < clock) owed.set(client, clock);
+	}
+
+	#scheduleAck() {
+		if (this.#ackScheduled) return;
+		this.#ackScheduled = true;
+		queueMicrotask(() => this.#acknowledge());
 	}
 
 	#onUpdate(update: Uint8Array, origin: unknown) {
@@ -173,41 +211,50 @@ export class Room implements FanoutRoom {
 		if (origin !== REMOTE_ORIGIN) this.context.log.enqueue(this.name, update, () => this.#committed(update));
 	}
 
-	/** One frame per recipient per turn: everything new, minus what the recipient sent itself. */
+	/**
+	 * One frame per turn, encoded once and sent to every peer, its authors included (Yjs
+	 * ignores what a client already has; the reference server does the same). Filtering
+	 * per recipient cost a merge per author per turn: O(peers × batch) when everyone types.
+	 */
 	#fanOut() {
 		const batch = this.#outgoing;
 		this.#outgoing = [];
+		if (batch.length === 0) return;
 		const merged = (list: typeof batch) => (list.length === 1 ? list[0].update : Y.mergeUpdates(list.map((b) => b.update)));
+		const all = merged(batch);
 		const local = batch.filter((b) => b.origin !== REMOTE_ORIGIN);
-		if (local.length) this.context.fanout.publishUpdate(this, merged(local));
-		if (batch.length === 0 || this.peers.size === 0) return;
-		const all = syncFrame(SyncStep.Update, merged(batch));
-		for (const peer of this.peers) {
-			const others = batch.filter((b) => b.origin !== peer);
-			if (others.length === batch.length) peer.send(all);
-			else if (others.length > 0) peer.send(syncFrame(SyncStep.Update, merged(others)));
-		}
+		if (local.length) this.context.fanout.publishUpdate(this, local.length === batch.length ? all : merged(local));
+		if (this.peers.size === 0) return;
+		const message = syncFrame(SyncStep.Update, all);
+		for (const peer of this.peers) peer.send(message);
 	}
 
 	#committed(update: Uint8Array) {
-		this.persisted = mergeVectors(this.persisted, vectorOfUpdate(update));
-		if (!this.#ackScheduled) {
-			this.#ackScheduled = true;
-			queueMicrotask(() => this.#acknowledge());
+		for (const [client, clock] of vectorOfUpdate(update)) {
+			if ((this.persisted.get(client) ?? 0) >= clock) continue;
+			this.persisted.set(client, clock);
+			this.#advanced.set(client, clock);
+			this.#owe(client, clock);
 		}
+		this.#scheduleAck();
 	}
 
 	/**
-	 * After a commit every peer hears the new persisted state vector, not only the
-	 * authors: everyone holds everyone's updates, and "Opgeslagen" must cover them all.
+	 * After a commit each author hears the stored clocks of the clients it sent — O(1) per
+	 * author, not the whole state vector to everyone (which grew with the square of the
+	 * room). Other instances hear what advanced, for their peers that sent the same updates.
 	 */
 	#acknowledge() {
 		this.#ackScheduled = false;
-		const message = this.persistedMessage();
-		for (const peer of this.peers) peer.send(message);
-		this.context.fanout.publishPersisted(this, encodeVector(this.persisted));
-		for (const h of this.context.hooks) h.afterPersist?.(this);
-		if (this.context.log.needsCompaction(this.name)) void this.context.log.compact(this.name).catch((err) => log.warn({ doc: this.name, err: String(err) }, 'compaction failed'));
+		const owed = this.#owed;
+		this.#owed = new Map();
+		for (const [peer, vector] of owed) if (this.peers.has(peer)) peer.send(persistedFrame(vector));
+		if (this.#advanced.size) {
+			this.context.fanout.publishPersisted(this, encodeVector(this.#advanced));
+			this.#advanced = new Map();
+			for (const h of this.context.hooks) h.afterPersist?.(this);
+			if (this.context.log.needsCompaction(this.name)) void this.context.log.compact(this.name).catch((err) => log.warn({ doc: this.name, err: String(err) }, 'compaction failed'));
+		}
 	}
 
 	destroy() {

@@ -20,8 +20,10 @@ export function socketClass(cookie: string, origin: string) {
 export interface TestClient {
 	doc: Y.Doc;
 	provider: WebsocketProvider;
-	/** Latest Persisted state vector from the server. */
+	/** What the server said is stored, per Yjs client (merged over its Persisted messages). */
 	persisted(): Map<number, number>;
+	/** The Yjs clients this client wrote for. */
+	authored(): Set<number>;
 	access(): string | null;
 	closeCodes: number[];
 	destroy(): void;
@@ -38,23 +40,29 @@ export function connect(baseUrl: string, cookie: string, docName: string, option
 	let persisted = new Map<number, number>();
 	let access: string | null = null;
 	const closeCodes: number[] = [];
+	// The server sends the whole stored vector on join, then each author its own clients' clocks: merged here.
 	provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
-		persisted = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+		for (const [client, clock] of Y.decodeStateVector(decoding.readVarUint8Array(decoder))) if ((persisted.get(client) ?? 0) < clock) persisted.set(client, clock);
 	};
+	// What this client wrote (not what it received): the clients whose updates it waits to hear are stored.
+	const authored = new Set<number>([doc.clientID]);
+	doc.on('update', (update: Uint8Array, origin: unknown) => {
+		if (origin !== provider) for (const struct of Y.decodeUpdate(update).structs) authored.add(struct.id.client);
+	});
 	provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
 		access = decoding.readVarString(decoder);
 	};
 	provider.on('connection-close', (event: CloseEvent | null) => {
 		if (event) closeCodes.push(event.code);
 	});
-	return { doc, provider, persisted: () => persisted, access: () => access, closeCodes, destroy: () => (provider.destroy(), doc.destroy()) };
+	return { doc, provider, persisted: () => persisted, authored: () => authored, access: () => access, closeCodes, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
-/** True when everything this client has (its whole state vector) is durably stored on the server. */
+/** True when everything this client wrote is durably stored on the server ("Opgeslagen"). */
 export function allPersisted(client: TestClient): boolean {
 	const local = Y.decodeStateVector(Y.encodeStateVector(client.doc));
 	const stored = client.persisted();
-	return [...local].every(([id, clock]) => (stored.get(id) ?? 0) >= clock);
+	return [...local].every(([id, clock]) => !client.authored().has(id) || (stored.get(id) ?? 0) >= clock);
 }
 
 /** Polls a condition (bounded): tests wait for events, never for fixed times. */

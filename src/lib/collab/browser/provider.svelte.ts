@@ -55,7 +55,10 @@ export class CollabSession {
 	peers = $state<PeerUser[]>([]);
 	readonly doc: Y.Doc;
 	readonly provider: WebsocketProvider;
+	/** What the server said is stored, per Yjs client: the whole vector on join, then each of our own clients as it is committed. */
 	#persisted = new Map<number, number>();
+	/** The Yjs clients this browser wrote for: this page's, and those of edits restored from the offline copy. */
+	readonly #authored = new Set<number>();
 	/** This page changed the document (not only received or restored it). */
 	#typedHere = false;
 	/** Set while a destroyed session waits for its last acknowledgement. */
@@ -65,6 +68,7 @@ export class CollabSession {
 
 	constructor(docName: string, userId: string) {
 		this.doc = new Y.Doc();
+		this.#authored.add(this.doc.clientID);
 		const storeName = offlineStoreName(userId, docName);
 		this.#local = new IndexeddbPersistence(storeName, this.doc);
 		this.#untrack = trackOfflineCopy(storeName, () => this.#local.clearData());
@@ -80,7 +84,9 @@ export class CollabSession {
 		});
 		// Handlers get (encoder, decoder, provider, emitSynced, type); ours write no reply.
 		this.provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
-			this.#persisted = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+			for (const [client, clock] of Y.decodeStateVector(decoding.readVarUint8Array(decoder))) {
+				if ((this.#persisted.get(client) ?? 0) < clock) this.#persisted.set(client, clock);
+			}
 			this.#check();
 		};
 		this.provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
@@ -100,7 +106,8 @@ export class CollabSession {
 		this.provider.on('connection-error', () => (this.unreachable = true));
 		this.provider.awareness.on('change', () => this.#readPeers());
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-			if (origin !== this.provider && origin !== this.#local) this.#typedHere = true;
+			if (origin === this.#local) for (const struct of Y.decodeUpdate(_update).structs) this.#authored.add(struct.id.client);
+			else if (origin !== this.provider) this.#typedHere = true;
 			this.#check();
 		});
 		// A dead network does not always close a websocket promptly: follow the browser's own view.
@@ -141,7 +148,8 @@ export class CollabSession {
 	/** Saved = the server's persisted state vector covers every clock we hold, ours and offline ones alike. */
 	#check() {
 		const local = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-		const covered = [...local].every(([client, clock]) => (this.#persisted.get(client) ?? 0) >= clock);
+		// Only what this browser wrote waits for an acknowledgement; a colleague's edits are theirs to see saved.
+		const covered = [...local].every(([client, clock]) => !this.#authored.has(client) || (this.#persisted.get(client) ?? 0) >= clock);
 		this.saved = this.synced && covered;
 		// Before the first sync the persisted vector is unknown: content loaded from the offline copy is not "pending" yet.
 		this.pending = (this.hasSynced || this.#typedHere) && !covered;
