@@ -55,6 +55,7 @@ export class CollabSession {
 	peers = $state<PeerUser[]>([]);
 	readonly doc: Y.Doc;
 	readonly provider: WebsocketProvider;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, replaced whole; #check() sets the reactive fields
 	#persisted = new Map<number, number>();
 	/** This page changed the document (not only received or restored it). */
 	#typedHere = false;
