@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check, unit, build, integration, end-to-end — in that order,
+ * `npm test`: type check, lint, unit, build, integration, end-to-end — in that order,
  * each runner's own summary printed, then one closing line with the totals.
  * Exits non-zero when any step fails.
  */
@@ -19,6 +19,7 @@ console.log(tiers.join(' · '));
 
 const steps = [
 	{ name: 'type check', cmd: 'npm', args: ['run', 'check'] },
+	{ name: 'lint', cmd: 'npm', args: ['run', 'lint'] },
 	{ name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`], report: 'vitest', file: 'unit.json' },
 	{ name: 'build', cmd: 'npm', args: ['run', 'build'] },
 	{ name: 'integration', cmd: 'npx', args: ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/integration.json`], report: 'vitest', file: 'integration.json' },

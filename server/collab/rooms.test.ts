@@ -34,7 +34,6 @@ function context(log = heldLog(), limits = { maxDocumentBytes: 1 << 20, maxPendi
 	return { hooks: [], log, fanout: noFanout, limits };
 }
 
-const typeOf = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message));
 function syncUpdate(message: Uint8Array): Uint8Array | null {
 	const decoder = decoding.createDecoder(message);
 	if (decoding.readVarUint(decoder) !== MessageType.Sync || decoding.readVarUint(decoder) !== SyncStep.Update) return null;

@@ -59,7 +59,7 @@ process.on('exit', killAll);
 // Each y-websocket provider listens to process 'exit'; a scenario holds up to 1,000 of them.
 process.setMaxListeners(0);
 const databases: string[] = [];
-let adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {
 		killAll();

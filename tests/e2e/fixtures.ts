@@ -24,6 +24,7 @@ type TestFixtures = {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
 	registry: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from its destructuring; none here
 		async ({}, use) => {
 			const registry: Registry = { file: null, server: null };
 			await use(registry);
@@ -58,6 +59,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 		});
 		for (const context of opened) await context.close();
 	},
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from its destructuring; none here
 	expectAccessible: async ({}, use) => {
 		await use(async (page) => {
 			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -2,6 +2,7 @@
 export type Checked<T> = { ok: true; value: T } | { ok: false };
 
 // Control characters and bidi overrides have no place in a name shown to others.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 export function validateName(raw: unknown, max = 120): Checked<string> {

@@ -13,6 +13,7 @@ export const MAX_COMMENT_LENGTH = 5000;
 export type CommentProblem = 'required' | 'too-long' | 'invalid-text';
 
 // As in project fields: control characters (but tab/newline) and bidi overrides are refused.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 export function validateCommentBody(raw: unknown): { ok: true; value: string } | { ok: false; problem: CommentProblem } {

@@ -126,7 +126,7 @@ export function parseAmount(cell: Cell): number | null {
 	const sign = text.startsWith('-') ? '-' : '';
 	text = text.replace(/^[-+]/, '').replace(/,-$/, '');
 	let whole: string;
-	let fraction = '';
+	let fraction: string;
 	if (/^\d{1,3}(\.\d{3})+(,\d*)?$/.test(text)) [whole, fraction = ''] = text.replaceAll('.', '').split(',');
 	else if (/^\d{1,3}(,\d{3}){2,}(\.\d*)?$/.test(text) || /^\d{1,3},\d{3}\.\d*$/.test(text)) [whole, fraction = ''] = text.replaceAll(',', '').split('.');
 	else if (/^\d+(,\d+)?$/.test(text)) [whole, fraction = ''] = text.split(',');

@@ -93,6 +93,7 @@ export type CrossProblem = 'requested-exceeds-total' | 'corop-outside-provinces'
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
 
 // Control characters (except tab/newline) and bidi overrides are refused in every text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 function checkText(raw: unknown, max: number, min = 0, required = false): Checked<string> {

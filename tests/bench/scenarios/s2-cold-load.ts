@@ -63,7 +63,7 @@ async function measure(ctx: BenchContext, target: Target, config: { writers: num
 	let written = 0;
 	const writeStarted = performance.now();
 	const total = config.updates * config.bytes;
-	let stateBytes = 0;
+	let stateBytes: number;
 	try {
 		const persisted = writers.map(() => 0);
 		writers.forEach((w, i) => w.onPersisted((vector) => (persisted[i] = vector.get(w.doc.clientID) ?? 0)));
@@ -97,7 +97,7 @@ async function measure(ctx: BenchContext, target: Target, config: { writers: num
 	const warm: number[] = [];
 	const chars: number[] = [];
 	let warmComplete = 0;
-	let unloadsAtLeave = 0;
+	let unloadsAtLeave: number;
 	try {
 		for (let k = 0; k < config.warm; k++) {
 			const load = await timeToSynced(target, docName, `warm reader ${k + 1}`);

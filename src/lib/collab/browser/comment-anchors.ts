@@ -183,7 +183,7 @@ export const CommentAnchors = Extension.create<CommentAnchorsOptions>({
 						return false;
 					}
 				},
-				view: (view) => ({
+				view: () => ({
 					update(view, previous) {
 						const state = commentAnchorsKey.getState(view.state)!;
 						const key = [...state.status].map(([id, r]) => `${id}:${r ? `${r.from}-${r.to}` : 'x'}`).join(',');

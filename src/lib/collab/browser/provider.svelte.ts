@@ -56,8 +56,10 @@ export class CollabSession {
 	readonly doc: Y.Doc;
 	readonly provider: WebsocketProvider;
 	/** What the server said is stored, per Yjs client: the whole vector on join, then each of our own clients as it is committed. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, merged in place; #check() sets the reactive fields
 	#persisted = new Map<number, number>();
 	/** The Yjs clients this browser wrote for: this page's, and those of edits restored from the offline copy. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping; #check() sets the reactive fields
 	readonly #authored = new Set<number>();
 	/** This page changed the document (not only received or restored it). */
 	#typedHere = false;

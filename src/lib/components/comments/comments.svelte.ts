@@ -10,6 +10,7 @@ export class CommentsController {
 	readonly list: ThreadList;
 	#active = $state<string | null>(null);
 	#refresh: (() => void) | null = null;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole by onStatus, never mutated
 	status = $state<AnchorStatus>(new Map());
 	pending = $state<{ anchor: Anchor; quote: string } | null>(null);
 	/** Shown when "Opmerking" is pressed without selected text. */
@@ -42,7 +43,7 @@ export class CommentsController {
 
 	/** What the editor needs; getters, so the editor follows every change. */
 	get editor(): EditorComments {
-		// eslint-disable-next-line @typescript-eslint/no-this-alias
+		// eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have a `this` of their own
 		const self = this;
 		return {
 			get threads() {

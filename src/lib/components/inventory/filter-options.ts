@@ -42,7 +42,3 @@ export function valueLabel(filter: ListFilter, id: string, organisations: Map<st
 export function filterSignature(query: InventoryQuery): string {
 	return serializeInventoryQuery({ ...query, sort: DEFAULT_QUERY.sort, dir: DEFAULT_QUERY.dir, group: null, page: 1, pageSize: DEFAULT_QUERY.pageSize }).toString();
 }
-
-export function hasFilters(query: InventoryQuery): boolean {
-	return filterSignature(query) !== '';
-}

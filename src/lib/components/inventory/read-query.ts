@@ -5,6 +5,7 @@
  */
 import { parseInventoryQuery, type InventoryQuery } from '$lib/domain/inventory-query';
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function readInventoryQuery(params: URLSearchParams): InventoryQuery {

@@ -21,6 +21,7 @@ export class SectionFolds {
 	}
 
 	set(id: string, open: boolean): void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the Set only removes duplicates
 		this.#closed = open ? this.#closed.filter((v) => v !== id) : [...new Set([...this.#closed, id])];
 		try {
 			localStorage.setItem(this.#key, JSON.stringify(this.#closed));

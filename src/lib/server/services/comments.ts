@@ -117,6 +117,7 @@ export async function createThread(actor: Actor, input: NewThread): Promise<Comm
 	if (visibility !== 'platform' && visibility !== 'internal') return { ok: false, reason: 'bad-visibility' };
 	const body = validateCommentBody(input.body);
 	if (!body.ok) return { ok: false, reason: body.problem };
+	// eslint-disable-next-line no-control-regex -- control characters are replaced on purpose
 	const quote = typeof input.quote === 'string' && anchor ? [...input.quote.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').toWellFormed()].slice(0, MAX_QUOTE).join('') : '';
 	const now = new Date();
 	const thread = {

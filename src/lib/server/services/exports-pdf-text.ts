@@ -45,6 +45,7 @@ const LONG_WORD = /[^\s\u200b]{50}(?=[^\s])/gu;
 
 // C0/C1 controls except tab and newline, soft hyphen, zero-width and bidi controls,
 // word joiners, variation selectors and the BOM: invisible, or harmful to layout.
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- removing controls and lone variation selectors is the point
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
 
 /**
