@@ -11,7 +11,7 @@ import { loginCookie } from '../support/http.ts';
 import { connect, rawSocket, until, type TestClient } from '../support/collab-client.ts';
 import { scratchDoc } from '../support/scratch-docs.ts';
 import { CloseCode, MessageType } from '../../src/lib/collab/messages.ts';
-import { fieldTextOf } from '../../src/lib/collab/documents.ts';
+import { documentName, fieldTextOf } from '../../src/lib/collab/documents.ts';
 
 const DOC = scratchDoc(0);
 const text = (c: TestClient) => c.doc.getText('t').toString();
@@ -165,7 +165,7 @@ describe('access changes while connected', () => {
 
 	test('a participant made member on an open project page can type into a field at once; made observer, the page is told read-only', async () => {
 		const id = await userId('deelnemer@demo.tafel');
-		const doc = 'project:rip-demo-0002';
+		const doc = documentName.project('rip-demo-0002');
 		const participant = open(await loginCookie(server.url, 'deelnemer@demo.tafel'), doc);
 		await until(() => participant.provider.synced && participant.access() === 'comment', 'participant connected, comment-only');
 		await adminAction('role', { userId: id, role: 'member' });

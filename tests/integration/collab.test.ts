@@ -6,9 +6,10 @@ import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, rawSocket, until, type TestClient } from '../support/collab-client.ts';
 import { CloseCode, MessageType } from '../../src/lib/collab/messages.ts';
+import { documentName } from '../../src/lib/collab/documents.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
-const DOC = 'werkagenda:platform';
+const DOC = documentName.werkagenda();
 
 function syncFrame(step: number, payload: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
@@ -68,12 +69,12 @@ describe.each(databases)('collaboration on %s', (database) => {
 		expect((await rawSocket(server.url, 'tafel_session=ongeldig', DOC)).status).toBe(401);
 		expect((await rawSocket(server.url, member, DOC, 'https://evil.example')).status).toBe(403);
 		expect((await rawSocket(server.url, member, 'geheim:1')).status).toBe(404);
-		expect((await rawSocket(server.url, member, 'project:bestaat-niet')).status).toBe(403);
+		expect((await rawSocket(server.url, member, documentName.project('bestaat-niet'))).status).toBe(403);
 		// A8: documents exist only for records that exist; a made-up name is refused like an invisible one.
-		for (const name of ['werkagenda:eigen-opslag', 'tafel:bestaat-niet:notes', 'tafel:platform:notes']) {
+		for (const name of [documentName.werkagenda('eigen-opslag'), documentName.tafelNotes('bestaat-niet'), documentName.tafelNotes('platform')]) {
 			expect((await rawSocket(server.url, member, name)).status, name).toBe(403);
 		}
-		const threads = await fetch(`${server.url}/api/threads?document=${encodeURIComponent('werkagenda:eigen-opslag')}`, { headers: { cookie: member } });
+		const threads = await fetch(`${server.url}/api/threads?document=${encodeURIComponent(documentName.werkagenda('eigen-opslag'))}`, { headers: { cookie: member } });
 		expect(threads.status).toBe(404);
 	});
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { fieldTextOf } from '../../src/lib/collab/documents.ts';
+import { bodyOf, documentName, fieldTextOf } from '../../src/lib/collab/documents.ts';
 import { setText } from '../../src/lib/collab/text-diff.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
@@ -49,7 +49,7 @@ describe('comments and notifications', () => {
 		);
 		const list = (await (await request('/api/projects?organisatie=prov-nb&per_pagina=5', bram)).json()) as { projects: { id: string; visibility: string }[] };
 		projectId = list.projects.find((p) => p.visibility !== 'concept')!.id;
-		doc = `project:${projectId}`;
+		doc = documentName.project(projectId);
 	});
 	afterAll(async () => {
 		await server?.dispose();
@@ -132,13 +132,14 @@ describe('comments and notifications', () => {
 		const reader = connect(server.url, bram, doc);
 		const crafted = connect(server.url, dewi, doc);
 		await until(() => reader.provider.synced && crafted.provider.synced && crafted.access() === 'comment', 'both synced, participant told comment-only');
+		// The crafted client writes the body by its raw key, as a hand-made client would.
 		crafted.doc.getXmlFragment('description').insert(0, [new Y.XmlText('Ingevoegd door een deelnemer')]);
 		// Bram's own edit after it proves the socket delivers; the participant's never arrives.
 		setText(fieldTextOf(reader.doc, 'contactRole'), 'Programmaleider');
 		const probe = connect(server.url, eva, doc);
 		await until(() => probe.provider.synced && fieldTextOf(probe.doc, 'contactRole').toString() === 'Programmaleider', 'probe has Bram’s edit');
-		expect(probe.doc.getXmlFragment('description').toString()).not.toContain('Ingevoegd door een deelnemer');
-		expect(reader.doc.getXmlFragment('description').toString()).not.toContain('Ingevoegd door een deelnemer');
+		expect(bodyOf(probe.doc, 'project').toString()).not.toContain('Ingevoegd door een deelnemer');
+		expect(bodyOf(reader.doc, 'project').toString()).not.toContain('Ingevoegd door een deelnemer');
 		for (const c of [reader, crafted, probe]) c.destroy();
 
 		expect((await start(wout, 'Waarnemer probeert')).status).toBe(403);
@@ -148,7 +149,7 @@ describe('comments and notifications', () => {
 	test('anchored comments keep their quote; edit marks "bewerkt", delete leaves a tombstone when answered', async () => {
 		const anchorDoc = new Y.Doc();
 		const text = new Y.XmlText('Een zin om op te reageren.');
-		anchorDoc.getXmlFragment('description').insert(0, [text]);
+		bodyOf(anchorDoc, 'project').insert(0, [text]);
 		const b64 = (rel: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(rel)).toString('base64');
 		const anchor = { from: b64(Y.createRelativePositionFromTypeIndex(text, 4, 0)), to: b64(Y.createRelativePositionFromTypeIndex(text, 7, -1)) };
 		const created = await start(dewi, 'Over dit woord', { anchor, quote: 'zin' });
@@ -178,7 +179,7 @@ describe('comments and notifications', () => {
 			[{ documentName: doc, body: 'nul\u0000teken' }, 400, /niet zijn toegestaan/],
 			[{ documentName: doc, body: 'ok', anchor: { from: '!!', to: 'x' } }, 400, /niet te herkennen/],
 			[{ documentName: doc, body: 'ok', visibility: 'geheim' }, 400, /platform/],
-			[{ documentName: 'project:bestaat-niet', body: 'ok' }, 404, /Niet gevonden/],
+			[{ documentName: documentName.project('bestaat-niet'), body: 'ok' }, 404, /Niet gevonden/],
 			[{ documentName: 'iets:anders', body: 'ok' }, 404, /Niet gevonden/]
 		];
 		for (const [body, status, message] of cases) {

@@ -4,8 +4,7 @@ import { sql } from 'drizzle-orm';
 import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
-import { closeDatabase, db, initDatabase } from '../../src/lib/server/db/client.ts';
-import { readConfig } from '../../src/lib/server/config.ts';
+import { withDatabase } from '../support/with-database.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
 
@@ -17,21 +16,16 @@ const POISON = 'Deze rij breekt de import af';
  * has one opener). It stands for any database failure mid-import (disk full, lost
  * connection): every row passes validation, the database says no at row N.
  */
-async function withPoisonTrigger(server: TestServer): Promise<TestServer> {
-	await server.stop();
-	await initDatabase({ ...readConfig({}), dataDir: server.dataDir, databaseUrl: server.databaseUrl, pgliteTemplate: null });
-	try {
-		await db().execute(sql.raw(`
+function withPoisonTrigger(server: TestServer): Promise<TestServer> {
+	return withDatabase(server, async (db) => {
+		await db.execute(sql.raw(`
 			create function tafel_test_refuse() returns trigger language plpgsql as $$
 			begin
 				if new.title = '${POISON}' then raise exception 'test trigger refuses this row'; end if;
 				return new;
 			end $$`));
-		await db().execute(sql.raw('create trigger tafel_test_refuse before insert on projects for each row execute function tafel_test_refuse()'));
-	} finally {
-		await closeDatabase();
-	}
-	return server.restart();
+		await db.execute(sql.raw('create trigger tafel_test_refuse before insert on projects for each row execute function tafel_test_refuse()'));
+	});
 }
 
 const csv = (lines: string[], bom = true) => new TextEncoder().encode(`${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`);

@@ -4,20 +4,14 @@ import { parse } from 'csv-parse/sync';
 import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
-import { closeDatabase, db, initDatabase, type Db } from '../../src/lib/server/db/client.ts';
-import { readConfig } from '../../src/lib/server/config.ts';
-import { insertProject, type NewProject } from '../../src/lib/server/services/projects.ts';
-import { emptyFields, type ProjectFields } from '../../src/lib/domain/project.ts';
+import { insertProjects, testProject as row, withDatabase } from '../support/with-database.ts';
+import type { NewProject } from '../../src/lib/server/services/projects.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
 
 // Budgets no demo project has: a budget range filter isolates the rows of this file.
 const B = 9_900_000_000;
 const MINE = `budget_min=${B}&budget_max=${B + 999}`;
-
-function row(code: string, owner: string, visibility: 'concept' | 'platform', fields: Partial<ProjectFields>, description: string[] = []): NewProject {
-	return { id: `t-${code.toLowerCase()}`, code: `TEST-${code}`, ownerOrganisationId: owner, visibility, fields: { ...emptyFields(), ...fields }, description };
-}
 
 const ROWS: NewProject[] = [
 	row('A', 'prov-nb', 'platform', { title: 'Testrij Alfa', provinces: ['NL-NB'], themeId: 'energie-klimaat', status: 'idee', totalBudget: B + 100, requestedAmount: 50, partners: ['Kwelderbouw Zeldzaam B.V.'] }, [
@@ -27,20 +21,6 @@ const ROWS: NewProject[] = [
 	row('C', 'min-ez', 'platform', { title: 'Testrij Charlie', summary: '=1+1 formule', provinces: ['NL-UT'], themeId: 'lwv', status: 'idee', totalBudget: B + 200 }),
 	row('D', 'prov-nb', 'concept', { title: 'Testrij Delta concept', provinces: ['NL-NB'], themeId: 'energie-klimaat', status: 'idee', totalBudget: B + 400 }, ['Geheimwoordxyz staat alleen hier.'])
 ];
-
-/** Test rows go in through the app's own insertProject while the server is stopped (PGlite has one opener). */
-async function withTestRows(server: TestServer): Promise<TestServer> {
-	await server.stop();
-	await initDatabase({ ...readConfig({}), dataDir: server.dataDir, databaseUrl: server.databaseUrl, pgliteTemplate: null });
-	try {
-		await db().transaction(async (tx) => {
-			for (const input of ROWS) await insertProject(tx as unknown as Db, { userId: null, name: 'Test', organisationId: input.ownerOrganisationId }, input);
-		});
-	} finally {
-		await closeDatabase();
-	}
-	return server.restart();
-}
 
 interface ApiList { total: number; pages: number; totals: { totalBudget: number; requestedAmount: number }; groups?: { key: string; count: number; totalBudget: number }[]; projects: { id: string; code: string; title: string }[] }
 
@@ -59,7 +39,8 @@ describe.each(databases)('inventory on %s', (database) => {
 
 	beforeAll(async () => {
 		first = await startServer({ database });
-		server = await withTestRows(first);
+		// Test rows go in through the app's own insertProject, before the server serves them.
+		server = await withDatabase(first, (db) => insertProjects(db, ROWS));
 		[eva, bram] = await Promise.all([loginCookie(server.url, 'lid.ezk@demo.tafel'), loginCookie(server.url, 'lid.brabant@demo.tafel')]);
 	});
 	afterAll(async () => {

@@ -5,16 +5,11 @@ import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, until } from '../support/collab-client.ts';
 import { readPdf } from '../support/pdf-text.ts';
-import { closeDatabase, db, initDatabase, type Db } from '../../src/lib/server/db/client.ts';
-import { readConfig } from '../../src/lib/server/config.ts';
-import { insertProject, type NewProject } from '../../src/lib/server/services/projects.ts';
-import { emptyFields, type ProjectFields } from '../../src/lib/domain/project.ts';
+import { bodyOf, documentName } from '../../src/lib/collab/documents.ts';
+import { insertProjects, testProject as row, withDatabase } from '../support/with-database.ts';
+import type { NewProject } from '../../src/lib/server/services/projects.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
-
-function row(code: string, owner: string, visibility: 'concept' | 'platform', fields: Partial<ProjectFields>, description: string[] = []): NewProject {
-	return { id: `t-${code.toLowerCase()}`, code: `TEST-${code}`, ownerOrganisationId: owner, visibility, fields: { ...emptyFields(), ...fields }, description };
-}
 
 const TITLE = 'Coöperatie Zeeuwse café’s: één warmtenet voor Súdwest-Fryslân';
 // What validation lets through into a title; the description (a Y.Doc) holds anything.
@@ -23,10 +18,10 @@ const HOSTILE_TEXT = `NUL\u0000 RTL\u202Eoverride\u202C lone\uD800surrogate 👨
 
 /** Appends blocks to a project's description through a real collab client, as an editor would. */
 async function appendToDescription(url: string, cookie: string, id: string, blocks: () => Y.XmlElement[]): Promise<void> {
-	const client = connect(url, cookie, `project:${id}`);
+	const client = connect(url, cookie, documentName.project(id));
 	try {
 		await until(() => client.provider.synced, 'synced');
-		const body = client.doc.getXmlFragment('description');
+		const body = bodyOf(client.doc, 'project');
 		body.insert(body.length, blocks());
 		await until(() => allPersisted(client), 'edit persisted');
 	} finally {
@@ -47,20 +42,6 @@ const ROWS: NewProject[] = [
 	row('PDF-C', 'prov-nb', 'concept', { title: 'Geheim concept van Brabant' })
 ];
 
-/** Test rows go in through the app's own insertProject while the server is stopped (PGlite has one opener). */
-async function withTestRows(server: TestServer): Promise<TestServer> {
-	await server.stop();
-	await initDatabase({ ...readConfig({}), dataDir: server.dataDir, databaseUrl: server.databaseUrl, pgliteTemplate: null });
-	try {
-		await db().transaction(async (tx) => {
-			for (const input of ROWS) await insertProject(tx as unknown as Db, { userId: null, name: 'Test', organisationId: input.ownerOrganisationId }, input);
-		});
-	} finally {
-		await closeDatabase();
-	}
-	return server.restart();
-}
-
 describe.each(databases)('project export as PDF on %s', (database) => {
 	let first: TestServer;
 	let server: TestServer;
@@ -78,7 +59,8 @@ describe.each(databases)('project export as PDF on %s', (database) => {
 
 	beforeAll(async () => {
 		first = await startServer({ database });
-		server = await withTestRows(first);
+		// Test rows go in through the app's own insertProject, before the server serves them.
+		server = await withDatabase(first, (db) => insertProjects(db, ROWS));
 		[eva, bram] = await Promise.all([loginCookie(server.url, 'lid.ezk@demo.tafel'), loginCookie(server.url, 'lid.brabant@demo.tafel')]);
 	});
 	afterAll(async () => {

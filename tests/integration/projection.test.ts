@@ -3,7 +3,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, rawSocket, until, type TestClient } from '../support/collab-client.ts';
-import { fieldsOf, fieldTextOf } from '../../src/lib/collab/documents.ts';
+import { documentName, fieldsOf, fieldTextOf } from '../../src/lib/collab/documents.ts';
 import { setText } from '../../src/lib/collab/text-diff.ts';
 import { demoProjects } from '../../src/lib/server/seed/demo-projects.ts';
 
@@ -28,7 +28,7 @@ describe.each(databases)('project records on %s', (database) => {
 	});
 
 	test('valid field edits reach the projects table with provenance; a value that breaks a rule stays in the document as typed and out of the table', async () => {
-		const client = connect(server.url, member, `project:${PROJECT}`);
+		const client = connect(server.url, member, documentName.project(PROJECT));
 		clients.push(client);
 		await until(() => client.provider.synced && fieldTextOf(client.doc, 'title').length > 0, 'project loaded');
 		const before = (await api(`/api/projects/${PROJECT}`, member)) as { totalBudget: number; provinces: string[] };
@@ -50,7 +50,7 @@ describe.each(databases)('project records on %s', (database) => {
 		// The grid marks the project, so someone scanning the list knows its figures wait for a fix.
 		expect(await page(`/projecten?zoek=${encodeURIComponent('Koppelnet Restwarmte herzien')}`, member)).toContain('2 velden kloppen niet');
 		// The document keeps what was typed, for everyone: nobody's input is overwritten by the server.
-		const colleague = connect(server.url, ezMember, `project:${PROJECT}`);
+		const colleague = connect(server.url, ezMember, documentName.project(PROJECT));
 		clients.push(colleague);
 		await until(() => colleague.provider.synced && fieldsOf(colleague.doc).get('totalBudget') === -5, 'colleague sees the value as typed');
 		expect(fieldsOf(client.doc).get('provinces')).toEqual(['NL-XX']);
@@ -66,7 +66,7 @@ describe.each(databases)('project records on %s', (database) => {
 	});
 
 	test('a rule between fields holds the fields it involves out of the table, and never lets the table break it', async () => {
-		const client = connect(server.url, member, `project:${PROJECT}`);
+		const client = connect(server.url, member, documentName.project(PROJECT));
 		clients.push(client);
 		await until(() => client.provider.synced && fieldsOf(client.doc).has('status'), 'project loaded');
 		fieldsOf(client.doc).set('provinces', ['NL-NB']);
@@ -85,8 +85,8 @@ describe.each(databases)('project records on %s', (database) => {
 		const concept = demoProjects().projects.find((p) => p.visibility === 'concept' && p.ownerOrganisationId === 'prov-nb')!;
 		expect((await fetch(`${server.url}/projecten/${concept.id}`, { headers: { cookie: member } })).status).toBe(200);
 		expect((await fetch(`${server.url}/projecten/${concept.id}`, { headers: { cookie: ezMember } })).status).toBe(404);
-		expect((await rawSocket(server.url, ezMember, `project:${concept.id}`)).status).toBe(403);
-		const own = connect(server.url, member, `project:${concept.id}`);
+		expect((await rawSocket(server.url, ezMember, documentName.project(concept.id))).status).toBe(403);
+		const own = connect(server.url, member, documentName.project(concept.id));
 		clients.push(own);
 		await until(() => own.provider.synced && own.access() === 'read-write', 'owner organisation edits its concept');
 	});

@@ -13,6 +13,7 @@ import { loginCookie } from '../support/http.ts';
 import { listenEvents } from '../support/sse.ts';
 import { until } from '../support/collab-client.ts';
 import { readPdf } from '../support/pdf-text.ts';
+import { documentName } from '../../src/lib/collab/documents.ts';
 
 const CONCEPT_TITLE = 'Zwaluwstaart geheim concept Brabant';
 const NOTE = 'Vertrouwelijke notitie over Kraanvogelhaven';
@@ -81,14 +82,14 @@ describe('references to a concept project', () => {
 		const comment = await fetch(`${server.url}/api/threads`, {
 			method: 'POST',
 			headers: { cookie: bram, origin: server.url, 'content-type': 'application/json' },
-			body: JSON.stringify({ documentName: `project:${conceptId}`, anchor: null, body: `Zie ${CONCEPT_TITLE} @[EZK](org:min-ez) @[IPO](org:ipo) @[BOM](org:bom) @[VNG](org:vng)` })
+			body: JSON.stringify({ documentName: documentName.project(conceptId), anchor: null, body: `Zie ${CONCEPT_TITLE} @[EZK](org:min-ez) @[IPO](org:ipo) @[BOM](org:bom) @[VNG](org:vng)` })
 		});
 		expect(comment.status).toBe(201);
 		// Last, a comment everyone may see: once it reached a stream, everything before it did too.
 		const sentinel = await fetch(`${server.url}/api/threads`, {
 			method: 'POST',
 			headers: { cookie: cookies.member, origin: server.url, 'content-type': 'application/json' },
-			body: JSON.stringify({ documentName: `project:${platformId}`, anchor: null, body: 'Een opmerking die iedereen ziet.' })
+			body: JSON.stringify({ documentName: documentName.project(platformId), anchor: null, body: 'Een opmerking die iedereen ziet.' })
 		});
 		expect(sentinel.status).toBe(201);
 		sentinelThread = ((await sentinel.json()) as { threadId: string }).threadId;

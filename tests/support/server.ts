@@ -3,12 +3,13 @@
  * child process on port 0, on a fresh PGlite folder from the template or a fresh
  * PostgreSQL database. Used by integration and e2e tests alike.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, TEMPLATE } from './paths.ts';
+import { TEMPLATE } from './paths.ts';
 import { createTestDatabase } from './postgres.ts';
+import { ourServerEnv, spawnOurServer, TAFEL_LISTENING, untilListening } from './child-server.ts';
 
 export interface TestServer {
 	url: string;
@@ -46,39 +47,12 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		dropDatabase = created.drop;
 	}
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-test-'));
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		PORT: String(options.port ?? 0),
-		HOST: '127.0.0.1',
-		DATA_DIR: dataDir,
-		PGLITE_TEMPLATE: TEMPLATE,
-		SEED_DEMO: '1',
-		LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'warn',
-		NODE_ENV: 'production',
-		DATABASE_URL: databaseUrl ?? '',
-		REDIS_URL: options.env?.REDIS_URL ?? '',
-		...options.env
-	};
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), STARTUP_TIMEOUT_MS);
-		const onData = () => {
-			const match = /TAFEL_LISTENING (\d+)/.exec(output);
-			if (match) {
-				clearTimeout(timer);
-				child.stdout!.off('data', onData);
-				resolve(Number(match[1]));
-			}
-		};
-		child.stdout!.on('data', onData);
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`server exited with ${code} during start:\n${output}`));
-		});
-	});
+	const env = ourServerEnv(
+		{ dataDir, port: options.port, pgliteTemplate: TEMPLATE, databaseUrl, redisUrl: options.env?.REDIS_URL, logLevel: process.env.TEST_LOG_LEVEL || 'warn' },
+		options.env
+	);
+	const child = spawnOurServer(env);
+	const { port, output } = await untilListening(child, { marker: TAFEL_LISTENING, name: 'our server', timeoutMs: STARTUP_TIMEOUT_MS });
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 	const server: TestServer = {
 		url: `http://127.0.0.1:${port}`,
@@ -86,7 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		dataDir,
 		databaseUrl,
 		child,
-		output: () => output,
+		output,
 		async stop() {
 			if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
 			child.kill('SIGTERM');

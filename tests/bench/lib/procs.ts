@@ -6,8 +6,12 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../support/paths.ts';
+import { untilListening } from '../../support/child-server.ts';
 
 export const ANCHORS_DIR = path.join(ROOT, 'tests/bench/anchors');
+
+/** Characters of a child's output the bench keeps: a chatty child must not grow the runner's memory without end. */
+export const OUTPUT_KEPT = 2_000_000;
 
 const children = new Set<ChildProcess>();
 
@@ -111,29 +115,6 @@ export async function spawnAnchor(script: string, env: Record<string, string | u
 	// An undefined value removes the variable (YPERSISTENCE must be unset, not empty).
 	for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
 	const child = track(spawn(process.execPath, [path.join(ANCHORS_DIR, script)], { cwd: ANCHORS_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
-	let output = '';
-	// Bounded: a chatty child must not grow the runner's memory without end.
-	const append = (d: Buffer) => {
-		output += d.toString();
-		if (output.length > 4_000_000) output = output.slice(-2_000_000);
-	};
-	child.stdout!.on('data', append);
-	child.stderr!.on('data', append);
-	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
-		const onData = () => {
-			const match = /ANCHOR_LISTENING (\d+)/.exec(output);
-			if (match) {
-				clearTimeout(timer);
-				child.stdout!.off('data', onData);
-				resolve(Number(match[1]));
-			}
-		};
-		child.stdout!.on('data', onData);
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`${script} exited with ${code} during start:\n${output.slice(-2000)}`));
-		});
-	});
-	return { child, port, output: () => output, stop: () => stopChild(child) };
+	const { port, output } = await untilListening(child, { marker: /ANCHOR_LISTENING (\d+)/, name: script, timeoutMs, keepChars: OUTPUT_KEPT });
+	return { child, port, output, stop: () => stopChild(child) };
 }

@@ -3,15 +3,15 @@
  * ours (the production build via server/index.ts), the reference y-websocket server
  * and Hocuspocus. A Target hands out clients for its instance(s) and stops them all.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loginCookie } from '../../support/http.ts';
-import { ROOT, TEMPLATE } from '../../support/paths.ts';
+import { TEMPLATE } from '../../support/paths.ts';
+import { ourServerEnv, spawnOurServer, TAFEL_LISTENING, untilListening } from '../../support/child-server.ts';
 import { hocuspocusClient, loadHocuspocusClient, ywsClient, type BenchClient } from './clients.ts';
 import { recordState } from './documents.ts';
-import { alive, spawnAnchor, stopChild, track } from './procs.ts';
+import { alive, OUTPUT_KEPT, spawnAnchor, stopChild, track } from './procs.ts';
 import { seedProjects } from './seed.ts';
 
 export type TargetKind = 'ours' | 'y-websocket' | 'hocuspocus';
@@ -74,51 +74,25 @@ async function spawnOurs(options: OursOptions): Promise<Instance & { stop(): Pro
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		throw err;
 	}
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		PORT: '0',
-		HOST: '127.0.0.1',
-		DATA_DIR: dataDir,
-		PGLITE_TEMPLATE: options.database === 'pglite' ? TEMPLATE : '',
-		SEED_DEMO: '1',
-		LOG_LEVEL: options.logLevel ?? 'warn',
-		NODE_ENV: 'production',
-		DATABASE_URL: options.database === 'postgres' ? options.databaseUrl! : '',
-		REDIS_URL: options.redisUrl ?? '',
-		...OURS_BENCH_ENV,
-		...options.env
-	};
+	const env = ourServerEnv(
+		{
+			dataDir,
+			pgliteTemplate: options.database === 'pglite' ? TEMPLATE : '',
+			databaseUrl: options.database === 'postgres' ? options.databaseUrl! : null,
+			redisUrl: options.redisUrl,
+			logLevel: options.logLevel ?? 'warn'
+		},
+		{ ...OURS_BENCH_ENV, ...options.env }
+	);
 	// Our server derives its origin from the Host header; adapter-node refuses an empty ORIGIN.
 	delete env.ORIGIN;
-	const child = track(spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
-	let output = '';
-	const append = (d: Buffer) => {
-		output += d.toString();
-		if (output.length > 4_000_000) output = output.slice(-2_000_000);
-	};
-	child.stdout!.on('data', append);
-	child.stderr!.on('data', append);
+	const child = track(spawnOurServer(env));
 	try {
-		const port = await new Promise<number>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`our server did not start in 120 s:\n${output.slice(-2000)}`)), 120_000);
-			const onData = () => {
-				const match = /TAFEL_LISTENING (\d+)/.exec(output);
-				if (match) {
-					clearTimeout(timer);
-					child.stdout!.off('data', onData);
-					resolve(Number(match[1]));
-				}
-			};
-			child.stdout!.on('data', onData);
-			child.once('exit', (code) => {
-				clearTimeout(timer);
-				reject(new Error(`our server exited with ${code} during start:\n${output.slice(-2000)}`));
-			});
-		});
+		const { port, output } = await untilListening(child, { marker: TAFEL_LISTENING, name: 'our server', timeoutMs: 120_000, keepChars: OUTPUT_KEPT });
 		return {
 			url: `http://127.0.0.1:${port}`,
 			pid: child.pid!,
-			output: () => output,
+			output,
 			async stop() {
 				await stopChild(child, 15_000);
 				fs.rmSync(dataDir, { recursive: true, force: true });
