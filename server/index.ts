@@ -11,6 +11,7 @@ import { startApp } from '#lib/server/startup.ts';
 import { accessPath } from '#lib/domain/account.ts';
 import { shutdown } from './shutdown.ts';
 import { handleUpgrade, closeCollab } from './collab/index.ts';
+import { isMetricsRequest, metricsEndpoint } from './metrics-endpoint.ts';
 
 const cfg = config();
 
@@ -37,7 +38,10 @@ const { handler } = (await import(pathToFileURL(path.join(cfg.buildDir, 'handler
 	handler: http.RequestListener;
 };
 
+const serveMetrics = metricsEndpoint(cfg.metrics);
+
 const server = http.createServer((request, response) => {
+	if (isMetricsRequest(request)) return void serveMetrics(request, response);
 	// Overwrite whatever a client sent: only we know how the connection arrived.
 	request.headers[PROTOCOL_HEADER] = 'http';
 	handler(request, response);

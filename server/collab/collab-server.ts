@@ -12,6 +12,7 @@ import { CloseCode } from '#lib/collab/messages.ts';
 import { validateSessionId } from '#lib/server/auth/session.ts';
 import { events } from '#lib/server/events.ts';
 import { log } from '#lib/server/log.ts';
+import { metrics } from '#lib/server/metrics.ts';
 import { documentAccess } from '#lib/server/services/document-access.ts';
 import { organisationColor } from '#lib/collab/colors.ts';
 import * as fanout from './fanout.ts';
@@ -38,6 +39,7 @@ export class CollabServer {
 	constructor(options: CollabServerOptions) {
 		this.log = options.log ?? createUpdateLog();
 		this.rooms = new Rooms({ hooks: options.hooks, log: this.log, fanout, limits: LIMITS }, LIMITS.idleUnloadMs);
+		metrics().connectionCount.read = () => this.connections.size;
 		this.#unsubscribe = events.subscribe((event) => {
 			if (event.type === 'session-revoked') this.#closeSession(event.sessionId);
 			else if (event.type === 'user-changed') void this.#reconsider(event.userId).catch((err) => log.error({ userId: event.userId, err: String(err) }, 'could not re-check collab access'));

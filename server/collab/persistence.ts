@@ -7,6 +7,7 @@
  */
 import * as store from '#lib/server/documents/store.ts';
 import { log } from '#lib/server/log.ts';
+import { metrics, secondsSince } from '#lib/server/metrics.ts';
 import { LIMITS } from './limits.ts';
 
 /** What the update log needs of the document store. */
@@ -20,6 +21,8 @@ interface Pending {
 	docName: string;
 	update: Uint8Array;
 	onCommitted: () => void;
+	/** performance.now() when it arrived: the acknowledgement latency starts here. */
+	receivedAt: number;
 }
 
 export interface UpdateLogOptions {
@@ -53,7 +56,7 @@ export class UpdateLog {
 
 	/** Queues an update; `onCommitted` runs after the transaction holding it has committed. */
 	enqueue(docName: string, update: Uint8Array, onCommitted: () => void): void {
-		this.#queue.push({ docName, update, onCommitted });
+		this.#queue.push({ docName, update, onCommitted, receivedAt: performance.now() });
 		this.#timer ??= setTimeout(() => void this.#writeBatch(), this.options.commitIntervalMs);
 	}
 
@@ -65,14 +68,18 @@ export class UpdateLog {
 		if (batch.length === 0) return;
 		this.#writing = (async () => {
 			try {
+				const commitTimer = metrics().commitSeconds.startTimer();
 				await this.store.appendUpdates(batch);
+				commitTimer();
 				this.#retryDelay = this.options.retryInitialMs;
 				for (const p of batch) this.#rowsSinceCompaction.set(p.docName, (this.#rowsSinceCompaction.get(p.docName) ?? 0) + 1);
 				for (const p of batch) p.onCommitted();
+				for (const p of batch) metrics().ackSeconds.observe(secondsSince(p.receivedAt));
 			} catch (err) {
 				// Keep the batch, in order, ahead of newer updates and try again: nothing is
 				// acknowledged until it is committed.
 				this.#queue = [...batch, ...this.#queue];
+				metrics().commitFailures.inc();
 				log.warn({ err: String(err), updates: batch.length, retryInMs: this.#retryDelay }, 'update log write failed, retrying');
 				await new Promise((r) => setTimeout(r, this.#retryDelay));
 				this.#retryDelay = Math.min(this.#retryDelay * 2, this.options.retryMaxMs);

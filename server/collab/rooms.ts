@@ -12,6 +12,7 @@ import * as encoding from 'lib0/encoding';
 import { frame, MessageType, syncFrame, SyncStep } from '#lib/collab/messages.ts';
 import type { DocumentRef } from '#lib/collab/documents.ts';
 import { log } from '#lib/server/log.ts';
+import { measured, metrics } from '#lib/server/metrics.ts';
 import type { Identity } from './awareness-identity.ts';
 import { mergeVectors, encodeVector, vectorOfUpdate } from './state-vectors.ts';
 import { REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
@@ -166,6 +167,7 @@ export class Room implements FanoutRoom {
 			return 'incomplete';
 		}
 		this.#claim(peer, vector);
+		metrics().updates.inc();
 		return 'ok';
 	}
 
@@ -206,7 +208,7 @@ export class Room implements FanoutRoom {
 		if (origin === LOAD_ORIGIN) return;
 		this.approximateSize += update.length;
 		this.#outgoing.push({ update, origin });
-		if (this.#outgoing.length === 1) setImmediate(() => this.#fanOut());
+		if (this.#outgoing.length === 1) setImmediate(measured(metrics().fanoutSeconds, () => this.#fanOut()));
 		// Updates from another instance were stored there.
 		if (origin !== REMOTE_ORIGIN) this.context.log.enqueue(this.name, update, () => this.#committed(update));
 	}
@@ -286,6 +288,7 @@ export class Rooms {
 				r.load(await this.context.log.load(ref.name));
 				for (const h of this.context.hooks) await h.afterLoad?.(r);
 				log.debug({ doc: ref.name }, 'room loaded');
+				metrics().openDocuments.inc();
 				return r;
 			})();
 			this.#rooms.set(ref.name, room);
@@ -314,6 +317,7 @@ export class Rooms {
 		this.#rooms.delete(room.name);
 		this.context.log.forget(room.name);
 		room.destroy();
+		metrics().openDocuments.dec();
 	}
 
 	async loaded(): Promise<Room[]> {

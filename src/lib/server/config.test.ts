@@ -10,6 +10,31 @@ describe('configuration from the environment', () => {
 		expect(cfg.migrationsDir).toBe(path.resolve('drizzle'));
 		expect(cfg.buildDir).toBe(path.resolve('build'));
 		expect(cfg.collab).toMatchObject({ maxFrameBytes: 2 * 1024 * 1024, messagesPerSecond: 60, idleUnloadMs: 30_000, commitIntervalMs: 25, compactAfterRows: 400 });
+		// Metrics are readable from the machine itself only, until the operator says otherwise.
+		expect(cfg.metrics).toEqual({
+			token: null,
+			allow: [
+				{ address: '127.0.0.0', prefix: 8, family: 'ipv4' },
+				{ address: '::1', prefix: 128, family: 'ipv6' }
+			]
+		});
+	});
+
+	test('metrics access: a token, address ranges, or the token alone', () => {
+		const cfg = readConfig({ METRICS_TOKEN: 'geheim-token-van-de-beheerder', METRICS_ALLOW: '10.0.0.0/8, 192.168.1.7, fd00::/8' });
+		expect(cfg.metrics).toEqual({
+			token: 'geheim-token-van-de-beheerder',
+			allow: [
+				{ address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+				{ address: '192.168.1.7', prefix: 32, family: 'ipv4' },
+				{ address: 'fd00::', prefix: 8, family: 'ipv6' }
+			]
+		});
+		expect(readConfig({ METRICS_TOKEN: 'geheim-token-van-de-beheerder', METRICS_ALLOW: 'none' }).metrics.allow).toEqual([]);
+	});
+
+	test('a bad metrics token is refused without echoing it', () => {
+		expect(() => readConfig({ METRICS_TOKEN: 'kort' })).toThrowError(/^Tafel configuration: METRICS_TOKEN must be .*got "…"$/);
 	});
 
 	test('every setting is taken as given', () => {
@@ -68,7 +93,12 @@ describe('configuration from the environment', () => {
 		['COLLAB_MAX_PENDING_UPGRADES', '99999999999999999999'],
 		['COLLAB_IDLE_UNLOAD_MS', '30s'],
 		['COLLAB_COMMIT_INTERVAL_MS', ' '],
-		['COLLAB_COMPACT_AFTER_ROWS', '400 rows']
+		['COLLAB_COMPACT_AFTER_ROWS', '400 rows'],
+		['METRICS_TOKEN', 'met spaties erin, zestien tekens'],
+		['METRICS_ALLOW', '10.0.0.0/33'],
+		['METRICS_ALLOW', 'localhost'],
+		['METRICS_ALLOW', '10.0.0.0/8,,::1'],
+		['METRICS_ALLOW', '::1/x']
 	];
 	test.each(BAD)('%s=%j is refused with an error naming the variable', (name, value) => {
 		const env = name === 'ADMIN_NAME' ? { ADMIN_EMAIL: 'beheer@example.nl', [name]: value } : { [name]: value };

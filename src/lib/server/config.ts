@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { validateEmail, validateName } from '../domain/account.ts';
 
@@ -28,6 +29,22 @@ export interface Config {
 	admin: { email: string; name: string; organisationId: string } | null;
 	/** The numbers the collaboration server enforces (server/collab/limits.ts). */
 	collab: CollabSettings;
+	/** Who may read /metrics: a bearer token and/or client address ranges. */
+	metrics: MetricsAccess;
+}
+
+/** An address range such as 10.0.0.0/8 or ::1/128. */
+export interface AddressRange {
+	address: string;
+	prefix: number;
+	family: 'ipv4' | 'ipv6';
+}
+
+export interface MetricsAccess {
+	/** METRICS_TOKEN: `Authorization: Bearer <token>` admits from anywhere; null = no token. */
+	token: string | null;
+	/** METRICS_ALLOW: ranges admitted without a token (default loopback only; `none` = token only). */
+	allow: AddressRange[];
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -130,6 +147,29 @@ function collab(env: Env): CollabSettings {
 	return Object.fromEntries(entries) as CollabSettings;
 }
 
+const LOOPBACK = '127.0.0.0/8,::1/128';
+
+function addressRange(entry: string): AddressRange | null {
+	const [address, prefixText, ...rest] = entry.trim().split('/');
+	const version = net.isIP(address ?? '');
+	if (version === 0 || rest.length) return null;
+	const max = version === 4 ? 32 : 128;
+	const prefix = prefixText === undefined ? max : Number(prefixText);
+	if (!/^\d*$/.test(prefixText ?? '') || !Number.isInteger(prefix) || prefix < 0 || prefix > max) return null;
+	return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+}
+
+function metrics(env: Env): MetricsAccess {
+	const token = given(env, 'METRICS_TOKEN') ?? null;
+	// A short token is guessable, and whitespace in one is almost always a copy-paste slip.
+	if (token !== null && !/^[\x21-\x7e]{16,}$/.test(token)) throw new ConfigError('METRICS_TOKEN', 'at least 16 printable characters without spaces', '…');
+	const raw = given(env, 'METRICS_ALLOW') ?? LOOPBACK;
+	if (raw.trim().toLowerCase() === 'none') return { token, allow: [] };
+	const allow = raw.split(',').map(addressRange);
+	if (allow.some((range) => range === null)) throw new ConfigError('METRICS_ALLOW', 'a comma-separated list of addresses or ranges (10.0.0.0/8, ::1/128) or none', raw);
+	return { token, allow: allow as AddressRange[] };
+}
+
 function origin(env: Env): string | null {
 	const value = url(env, 'ORIGIN', ['http:', 'https:']);
 	return value === null ? null : new URL(value).origin;
@@ -153,7 +193,8 @@ export function readConfig(env: Env = process.env): Config {
 		buildDir: path.resolve(given(env, 'BUILD_DIR') ?? 'build'),
 		bodySizeLimit: bodySizeLimit(env),
 		admin: admin(env),
-		collab: collab(env)
+		collab: collab(env),
+		metrics: metrics(env)
 	};
 }
 

@@ -44,7 +44,14 @@ export async function startEventBus(redisUrl = config().redisUrl): Promise<void>
 	for (const client of [bus.publisher, bus.subscriber]) {
 		client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis events connection error'));
 	}
-	await bus.subscriber.subscribe(CHANNEL);
+	// Redis down at start must not stop the start (readiness reports it): subscribe again whenever it is back.
+	const subscriber = bus.subscriber;
+	const subscribe = () => subscriber.subscribe(CHANNEL).then(
+		() => undefined,
+		(err: Error) => log.warn({ err: err.message }, 'redis events not subscribed; retried when redis is back')
+	);
+	subscriber.on('ready', () => void subscribe());
+	await subscribe();
 	bus.subscriber.on('message', (_channel: string, raw: string) => {
 		try {
 			const { from, event } = JSON.parse(raw) as { from: string; event: AppEvent };
@@ -59,6 +66,27 @@ export async function stopEventBus(): Promise<void> {
 	const { publisher, subscriber } = bus;
 	bus.publisher = bus.subscriber = null;
 	await Promise.all([publisher?.quit().catch(() => {}), subscriber?.quit().catch(() => {})]);
+}
+
+/** Whether this instance's Redis connection is up (`off`: REDIS_URL is not set). */
+export function redisState(): 'off' | 'up' | 'down' {
+	if (!bus.publisher) return 'off';
+	return bus.publisher.status === 'ready' ? 'up' : 'down';
+}
+
+/** A round trip to Redis within `timeoutMs`; null when Redis is not configured (readiness). */
+export async function pingRedis(timeoutMs = 1_000): Promise<boolean | null> {
+	const publisher = bus.publisher;
+	if (!publisher) return null;
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+	try {
+		return await Promise.race([publisher.ping().then((reply) => reply === 'PONG'), timeout]);
+	} catch {
+		return false;
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 export const events = {
