@@ -37,7 +37,7 @@ export function connect(baseUrl: string, cookie: string, docName: string, option
 	const layout = options.layout === undefined ? LAYOUT_VERSION[parseDocumentName(docName)?.kind ?? 'werkagenda'] : options.layout;
 	const params: Record<string, string> = layout === null ? {} : { [LAYOUT_PARAM]: String(layout) };
 	const provider = new WebsocketProvider(wsUrl, docName, doc, { params, WebSocketPolyfill: socketClass(cookie, options.origin ?? baseUrl) as unknown as typeof globalThis.WebSocket, maxBackoffTime: 300, disableBc: true });
-	let persisted = new Map<number, number>();
+	const persisted = new Map<number, number>();
 	let access: string | null = null;
 	const closeCodes: number[] = [];
 	// The server sends the whole stored vector on join, then each author its own clients' clocks: merged here.
