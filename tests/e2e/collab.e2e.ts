@@ -173,18 +173,13 @@ test('logging out removes the offline copies from the browser', async ({ newUser
 	await expect.poll(copies).toEqual([]);
 });
 
-test('rights changed by an administrator apply live; a deactivated account is stopped with a reason', async ({ page, newUserPage, loginAs }) => {
+test('rights changed by an administrator apply live; a deactivated account is stopped with a reason', async ({ page, newUserPage, makeDewiMember }) => {
 	const dewi = await newUserPage('deelnemer@demo.tafel');
 	await dewi.goto('/werkagenda');
 	await expect(dewi.getByText('U kunt dit document lezen maar niet bewerken.')).toBeVisible();
 	await expect(editorOf(dewi)).toHaveAttribute('contenteditable', 'false');
 
-	await loginAs(page, 'beheerder@demo.tafel');
-	await page.goto('/beheer/gebruikers');
-	const row = page.locator('tr[data-user="deelnemer@demo.tafel"]');
-	await row.getByLabel('Rol van Dewi Jansen').selectOption('member');
-	await row.getByRole('button', { name: 'Rol opslaan: Dewi Jansen' }).click();
-	await expect(page.getByRole('status')).toContainText('Rol van Dewi Jansen is nu Lid.');
+	await makeDewiMember(page);
 	// No reload: the server's Access message makes the editor writable.
 	await expect(dewi.getByRole('toolbar', { name: 'Opmaak' })).toBeVisible();
 	await expect(editorOf(dewi)).toHaveAttribute('contenteditable', 'true');

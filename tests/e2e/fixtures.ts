@@ -20,6 +20,8 @@ type TestFixtures = {
 	loginAs: (page: Page, email: string) => Promise<void>;
 	newUserPage: (email: string) => Promise<Page>;
 	expectAccessible: (page: Page) => Promise<void>;
+	/** An administrator makes the demo participant Dewi Jansen a member, through the user admin page. */
+	makeDewiMember: (page: Page) => Promise<void>;
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -58,6 +60,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 			return page;
 		});
 		for (const context of opened) await context.close();
+	},
+	makeDewiMember: async ({ loginAs }, use) => {
+		await use(async (page) => {
+			await loginAs(page, 'beheerder@demo.tafel');
+			await page.goto('/beheer/gebruikers');
+			const row = page.locator('tr[data-user="deelnemer@demo.tafel"]');
+			await row.getByLabel('Rol van Dewi Jansen').selectOption('member');
+			await row.getByRole('button', { name: 'Rol opslaan: Dewi Jansen' }).click();
+			await expect(page.getByRole('status')).toContainText('Rol van Dewi Jansen is nu Lid.');
+		});
 	},
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from its destructuring; none here
 	expectAccessible: async ({}, use) => {

@@ -149,23 +149,23 @@ test('an observer is told they may only read, and is offered no way to comment',
 	await expect(wout.getByRole('dialog', { name: /Opmerkingen/ }).getByRole('button', { name: /^Opmerking (bij|over)/ })).toHaveCount(0);
 });
 
-test('a participant made member gets editable fields without a reload', async ({ page, newUserPage, loginAs }) => {
+test('a participant made member gets editable fields without a reload', async ({ page, newUserPage, makeDewiMember }) => {
 	const dewi = await newUserPage(DEWI);
 	await open(dewi);
 	const title = dewi.getByLabel('Titel', { exact: true });
 	await expect(title).toHaveAttribute('readonly', '');
 	await expect(dewi.getByText('U kunt dit project lezen en erop reageren, maar niet bewerken.')).toBeVisible();
 
-	await loginAs(page, 'beheerder@demo.tafel');
-	await page.goto('/beheer/gebruikers');
-	const row = page.locator('tr[data-user="deelnemer@demo.tafel"]');
-	await row.getByLabel('Rol van Dewi Jansen').selectOption('member');
-	await row.getByRole('button', { name: 'Rol opslaan: Dewi Jansen' }).click();
-	await expect(page.getByRole('status')).toContainText('Rol van Dewi Jansen is nu Lid.');
+	await makeDewiMember(page);
 
 	// No reload: the Access message makes fields, description and section controls writable.
 	await expect(title).not.toHaveAttribute('readonly');
 	await expect(dewi.getByLabel('Status', { exact: true })).toBeEnabled();
 	await expect(description(dewi)).toHaveAttribute('contenteditable', 'true');
 	await expect(dewi.getByText('U kunt dit project lezen en erop reageren, maar niet bewerken.')).toHaveCount(0);
+	// And what Dewi now types is stored.
+	await title.focus();
+	await dewi.keyboard.press('End');
+	await dewi.keyboard.type(' (Dewi)');
+	await expect(dewi.getByRole('status').filter({ hasText: /Opgeslagen|Bezig met opslaan/ })).toHaveText('Opgeslagen');
 });

@@ -6,56 +6,18 @@
  * The instances use a private redis-server on a free port (never the shared one named
  * by REDIS_URL, which other runs may use): it can be killed and started again safely.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, until, type TestClient } from '../support/collab-client.ts';
 import { scratchDoc } from '../support/scratch-docs.ts';
+import { PrivateRedis } from '../support/private-redis.ts';
 
 const RUN = Boolean(process.env.REDIS_URL && PG_URL);
 // QUALITY.md F4: Redis stopped for 60 s (REDIS_OUTAGE_MS shortens it for local runs).
 const OUTAGE_MS = Number(process.env.REDIS_OUTAGE_MS ?? 60_000);
 const text = (c: TestClient) => c.doc.getText('t').toString();
-
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
-
-/** A throw-away redis-server on a fixed port, to be killed and started again. */
-class PrivateRedis {
-	#child: ChildProcess | null = null;
-	constructor(readonly port: number) {}
-
-	get url() {
-		return `redis://127.0.0.1:${this.port}`;
-	}
-
-	async start(): Promise<void> {
-		const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-		this.#child = child;
-		let output = '';
-		child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-		child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-		await until(() => output.includes('Ready to accept connections') || child.exitCode !== null, `redis-server on ${this.port}`);
-		if (child.exitCode !== null) throw new Error(`redis-server exited:\n${output}`);
-	}
-
-	async kill(): Promise<void> {
-		const child = this.#child;
-		this.#child = null;
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGKILL');
-		await exited;
-	}
-}
 
 describe.skipIf(!RUN)('two instances joined by Redis', () => {
 	let redis: PrivateRedis;
@@ -72,8 +34,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 	const peerState = (watcher: TestClient, of: TestClient) => watcher.provider.awareness.getStates().get(of.doc.clientID);
 
 	beforeAll(async () => {
-		redis = new PrivateRedis(await freePort());
-		await redis.start();
+		redis = await PrivateRedis.start();
 		one = await startServer({ database: 'postgres', env: { REDIS_URL: redis.url } });
 		two = await startServer({ databaseUrl: one.databaseUrl!, env: { REDIS_URL: redis.url } });
 		// Sessions live in the shared database: a cookie from one instance works on the other.
@@ -145,7 +106,7 @@ describe.skipIf(!RUN)('two instances joined by Redis', () => {
 		expect(typed.a.some((t) => text(b).includes(t))).toBe(false);
 		expect(typed.b.some((t) => text(a).includes(t))).toBe(false);
 
-		await redis.start();
+		await redis.restart();
 		const back = Date.now();
 		await until(
 			() => all.every((c) => text(c) === text(a)) && [...typed.a, ...typed.b].every((t) => text(a).includes(t)) && peerState(b, a)?.field === 'storing',

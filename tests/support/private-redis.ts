@@ -29,6 +29,11 @@ export class PrivateRedis {
 		return `redis://127.0.0.1:${this.port}`;
 	}
 
+	/** Starts it again on the same port (after kill: Redis coming back after an outage). */
+	restart(): Promise<void> {
+		return this.#spawn();
+	}
+
 	async #spawn(): Promise<void> {
 		const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
 		this.#child = child;
