@@ -18,7 +18,8 @@ export type AppEvent =
 
 type Listener = (event: AppEvent) => void;
 
-const CHANNEL = 'tafel:events';
+/** One channel per deployment (REDIS_PREFIX): another Tafel on the same Redis has its own. */
+const channel = () => `${config().redisPrefix}:events`;
 
 interface Bus {
 	local: EventEmitter;
@@ -44,7 +45,7 @@ export async function startEventBus(redisUrl = config().redisUrl): Promise<void>
 	for (const client of [bus.publisher, bus.subscriber]) {
 		client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis events connection error'));
 	}
-	await bus.subscriber.subscribe(CHANNEL);
+	await bus.subscriber.subscribe(channel());
 	bus.subscriber.on('message', (_channel: string, raw: string) => {
 		try {
 			const { from, event } = JSON.parse(raw) as { from: string; event: AppEvent };
@@ -65,7 +66,7 @@ export const events = {
 	publish(event: AppEvent): void {
 		bus.local.emit('event', event);
 		bus.publisher
-			?.publish(CHANNEL, JSON.stringify({ from: bus.instanceId, event }))
+			?.publish(channel(), JSON.stringify({ from: bus.instanceId, event }))
 			.catch((err: Error) => log.warn({ err: err.message, type: event.type }, 'event not sent to redis'));
 	},
 	subscribe(listener: Listener): () => void {
