@@ -3,10 +3,11 @@
  * child process on port 0, on a fresh PGlite folder from the template or a fresh
  * PostgreSQL database. Used by integration and e2e tests alike.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnBound } from './child.ts';
 import { ROOT, TEMPLATE } from './paths.ts';
 import { createTestDatabase } from './postgres.ts';
 
@@ -59,7 +60,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		REDIS_URL: options.env?.REDIS_URL ?? '',
 		...options.env
 	};
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// Bound to this process: a killed test runner leaves no server behind.
+	const child = spawnBound(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env });
 	let output = '';
 	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

@@ -3,10 +3,10 @@
  * ours (the production build via server/index.ts), the reference y-websocket server
  * and Hocuspocus. A Target hands out clients for its instance(s) and stops them all.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnBound } from '../../support/child.ts';
 import { loginCookie } from '../../support/http.ts';
 import { ROOT, TEMPLATE } from '../../support/paths.ts';
 import { hocuspocusClient, loadHocuspocusClient, ywsClient, type BenchClient } from './clients.ts';
@@ -90,7 +90,7 @@ async function spawnOurs(options: OursOptions): Promise<Instance & { stop(): Pro
 	};
 	// Our server derives its origin from the Host header; adapter-node refuses an empty ORIGIN.
 	delete env.ORIGIN;
-	const child = track(spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+	const child = track(spawnBound(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env }));
 	let output = '';
 	const append = (d: Buffer) => {
 		output += d.toString();
