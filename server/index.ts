@@ -10,6 +10,7 @@ import { log } from '#lib/server/log.ts';
 import { startApp } from '#lib/server/startup.ts';
 import { accessPath } from '#lib/domain/account.ts';
 import { shutdown } from './shutdown.ts';
+import { onParentGone } from './parent.ts';
 import { handleUpgrade, closeCollab } from './collab/index.ts';
 import { isMetricsRequest, metricsEndpoint } from './metrics-endpoint.ts';
 
@@ -21,6 +22,10 @@ process.on('unhandledRejection', (reason) => {
 	const query = typeof reason === 'object' && reason && 'query' in reason ? String((reason as { query: unknown }).query).slice(0, 300) : undefined;
 	log.error({ err: reason instanceof Error ? reason.stack : String(reason), query }, 'unhandled promise rejection');
 });
+
+// Started by a test or bench runner: leave with it, also while still starting (kill -9 of the runner included).
+let leave: () => void = () => process.exit(1);
+onParentGone(() => leave());
 
 const { adminToken } = await startApp();
 
@@ -67,6 +72,7 @@ server.listen(cfg.port, cfg.host, () => {
 	if (adminToken) console.log(`\nTafel: eerste beheerder aangemaakt. Stel een wachtwoord in via:\n${cfg.origin ?? `http://localhost:${port}`}${accessPath(adminToken)}\n`);
 });
 
+leave = () => void shutdown(server, closeCollab, 'parent-gone');
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 	process.once(signal, () => void shutdown(server, closeCollab, signal));
 }

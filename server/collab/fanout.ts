@@ -1,6 +1,7 @@
 /**
  * Fan-out between instances over Redis (only when REDIS_URL is set). Every loaded room
- * subscribes to `tafel:doc:<name>` and `tafel:aw:<name>`; it publishes the updates it
+ * subscribes to `<prefix>:doc:<name>` and `<prefix>:aw:<name>` (REDIS_PREFIX, default
+ * `tafel`: deployments sharing one Redis never hear each other); it publishes the updates it
  * applies from its own clients (and server-origin updates), its persisted state vector
  * after each commit and its clients' awareness. Remote updates are applied with
  * REMOTE_ORIGIN: fanned out to local peers, never published again and never persisted
@@ -48,8 +49,11 @@ export interface FanoutRoom {
 }
 
 const Kind = { Update: 0, SyncRequest: 1, SyncAnswer: 2, Persisted: 3 } as const;
-const docChannel = (name: string) => `tafel:doc:${name}`;
-const awarenessChannel = (name: string) => `tafel:aw:${name}`;
+// Read once, on first use: the prefix cannot change while rooms are subscribed.
+let prefixes: { doc: string; awareness: string } | null = null;
+const channelPrefixes = () => (prefixes ??= { doc: `${config().redisPrefix}:doc:`, awareness: `${config().redisPrefix}:aw:` });
+const docChannel = (name: string) => channelPrefixes().doc + name;
+const awarenessChannel = (name: string) => channelPrefixes().awareness + name;
 /** An update without structs or deletions (what encodeStateAsUpdate gives when nothing is missing). */
 const EMPTY_UPDATE_LENGTH = 2;
 
@@ -162,8 +166,9 @@ function publishLocalAwareness(h: Hub, room: FanoutRoom): void {
 }
 
 function receive(h: Hub, channel: string, message: Uint8Array): void {
-	const isAwareness = channel.startsWith('tafel:aw:');
-	const room = h.rooms.get(channel.slice(isAwareness ? 'tafel:aw:'.length : 'tafel:doc:'.length));
+	const { doc, awareness } = channelPrefixes();
+	const isAwareness = channel.startsWith(awareness);
+	const room = h.rooms.get(channel.slice(isAwareness ? awareness.length : doc.length));
 	if (!room) return;
 	const decoder = decoding.createDecoder(message);
 	const from = decoding.readVarString(decoder);

@@ -3,7 +3,8 @@
  * `TAFEL_LISTENING <port>`, the anchors: `ANCHOR_LISTENING <port>`) is given port 0
  * and prints such a line once it accepts connections; untilListening waits for it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnBound } from './child.ts';
+import type { ChildProcess } from 'node:child_process';
 import { ROOT } from './paths.ts';
 
 /** What server/index.ts prints once it listens. */
@@ -37,8 +38,9 @@ export function ourServerEnv(settings: OurServerSettings, extra: Record<string, 
 }
 
 /** Spawns our production server (server/index.ts + the SvelteKit build) with stdout and stderr piped. */
+/** Our server as a child bound to this process: a killed runner leaves no server behind. */
 export function spawnOurServer(env: NodeJS.ProcessEnv): ChildProcess {
-	return spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	return spawnBound(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env });
 }
 
 export interface ListenOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_QUERY, parseInventoryQuery, serializeInventoryQuery } from './inventory-query.ts';
+import { codePrefix, DEFAULT_QUERY, parseInventoryQuery, serializeInventoryQuery } from './inventory-query.ts';
 
 const parse = (s: string) => parseInventoryQuery(new URLSearchParams(s));
 
@@ -19,5 +19,18 @@ describe('the inventory view in the URL', () => {
 	});
 	test('search text is capped', () => {
 		expect(parse('zoek=' + 'a'.repeat(5000)).q.length).toBe(200);
+	});
+});
+
+describe('a search that looks like a project code', () => {
+	test.each([
+		['RIP-2026-0012', 'RIP-2026-0012'],
+		['rip-demo-00', 'RIP-DEMO-00'],
+		['RIP-', 'RIP-']
+	])('%s is also matched as the start of a code (%s)', (q, prefix) => {
+		expect(codePrefix(q)).toBe(prefix);
+	});
+	test.each(['waterstof', 'RIP', 'rip 2026', 'RIP-%', 'RIP-_1', 'a-b\\c', '2026-0012', 'zon-en-wind park'])('%s is searched as words only', (q) => {
+		expect(codePrefix(q)).toBeNull();
 	});
 });

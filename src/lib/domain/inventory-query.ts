@@ -81,6 +81,15 @@ export function parseInventoryQuery(params: URLSearchParams): InventoryQuery {
 	};
 }
 
+/**
+ * A search that looks like (the start of) a project code, "RIP-2026-00" or "rip-demo-0012":
+ * letters, a hyphen, then letters, digits and hyphens. Returned in capitals, as codes are
+ * stored, for a prefix match on the code; anything else is searched as words only.
+ */
+export function codePrefix(q: string): string | null {
+	return /^[a-z]+-[a-z0-9-]*$/i.test(q) ? q.toUpperCase() : null;
+}
+
 /** The canonical URL query of a view: only what differs from the defaults. */
 export function serializeInventoryQuery(query: InventoryQuery): URLSearchParams {
 	const params = new URLSearchParams();

@@ -5,7 +5,7 @@ import { readConfig } from './config.ts';
 describe('configuration from the environment', () => {
 	test('nothing set gives a working embedded instance', () => {
 		const cfg = readConfig({});
-		expect(cfg).toMatchObject({ port: 3000, host: '0.0.0.0', origin: null, databaseUrl: null, redisUrl: null, seedDemo: true, logLevel: 'info', bodySizeLimit: '11M', admin: null });
+		expect(cfg).toMatchObject({ port: 3000, host: '0.0.0.0', origin: null, databaseUrl: null, redisUrl: null, redisPrefix: 'tafel', seedDemo: true, logLevel: 'info', bodySizeLimit: '11M', admin: null });
 		expect(cfg.dataDir).toBe(path.resolve('data'));
 		expect(cfg.migrationsDir).toBe(path.resolve('drizzle'));
 		expect(cfg.buildDir).toBe(path.resolve('build'));
@@ -43,6 +43,7 @@ describe('configuration from the environment', () => {
 			ORIGIN: 'https://tafel.example.nl/pad',
 			DATABASE_URL: 'postgres://tafel@db:5432/tafel',
 			REDIS_URL: 'redis://cache:6379',
+			REDIS_PREFIX: 'tafel-acc.2',
 			LOG_LEVEL: 'debug',
 			BODY_SIZE_LIMIT: '20M',
 			BUILD_DIR: '/srv/tafel/build',
@@ -52,7 +53,7 @@ describe('configuration from the environment', () => {
 			COLLAB_IDLE_UNLOAD_MS: '500',
 			COLLAB_MESSAGES_PER_SECOND: '2000'
 		});
-		expect(cfg).toMatchObject({ port: 0, origin: 'https://tafel.example.nl', databaseUrl: 'postgres://tafel@db:5432/tafel', redisUrl: 'redis://cache:6379', logLevel: 'debug', bodySizeLimit: '20M', buildDir: '/srv/tafel/build' });
+		expect(cfg).toMatchObject({ port: 0, origin: 'https://tafel.example.nl', databaseUrl: 'postgres://tafel@db:5432/tafel', redisUrl: 'redis://cache:6379', redisPrefix: 'tafel-acc.2', logLevel: 'debug', bodySizeLimit: '20M', buildDir: '/srv/tafel/build' });
 		// PostgreSQL is production unless it says otherwise: no demo accounts.
 		expect(cfg.seedDemo).toBe(false);
 		expect(cfg.admin).toEqual({ email: 'beheer@example.nl', name: 'Eerste Beheerder', organisationId: 'prov-nb' });
@@ -78,6 +79,8 @@ describe('configuration from the environment', () => {
 		['DATABASE_URL', 'mysql://db/tafel'],
 		['DATABASE_URL', 'niet een url'],
 		['REDIS_URL', 'localhost:6379x'],
+		['REDIS_PREFIX', 'tafel:acc'],
+		['REDIS_PREFIX', 'x'.repeat(65)],
 		['SEED_DEMO', 'misschien'],
 		['LOG_LEVEL', 'verbose'],
 		['BODY_SIZE_LIMIT', '11 MB'],

@@ -15,6 +15,8 @@ export interface Config {
 	dataDir: string;
 	databaseUrl: string | null;
 	redisUrl: string | null;
+	/** Start of every Redis channel name, so several Tafels can share one Redis (REDIS_PREFIX). */
+	redisPrefix: string;
 	seedDemo: boolean;
 	logLevel: LogLevel;
 	/** A PGlite data-dir tarball to start from (tests: a migrated template). */
@@ -170,6 +172,13 @@ function metrics(env: Env): MetricsAccess {
 	return { token, allow: allow as AddressRange[] };
 }
 
+function redisPrefix(env: Env): string {
+	const value = given(env, 'REDIS_PREFIX') ?? 'tafel';
+	// No ':' — it separates the prefix from the rest of the channel name.
+	if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) throw new ConfigError('REDIS_PREFIX', 'at most 64 letters, digits, ".", "_" or "-"', value);
+	return value;
+}
+
 function origin(env: Env): string | null {
 	const value = url(env, 'ORIGIN', ['http:', 'https:']);
 	return value === null ? null : new URL(value).origin;
@@ -184,6 +193,7 @@ export function readConfig(env: Env = process.env): Config {
 		dataDir: path.resolve(given(env, 'DATA_DIR') ?? './data'),
 		databaseUrl,
 		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+		redisPrefix: redisPrefix(env),
 		// Demo data is on by default for the embedded database only: a PostgreSQL
 		// deployment is production unless it says otherwise.
 		seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null),

@@ -18,7 +18,8 @@ export type AppEvent =
 
 type Listener = (event: AppEvent) => void;
 
-const CHANNEL = 'tafel:events';
+/** One channel per deployment (REDIS_PREFIX): another Tafel on the same Redis has its own. */
+const channel = () => `${config().redisPrefix}:events`;
 
 interface Bus {
 	local: EventEmitter;
@@ -46,7 +47,7 @@ export async function startEventBus(redisUrl = config().redisUrl): Promise<void>
 	}
 	// Redis down at start must not stop the start (readiness reports it): subscribe again whenever it is back.
 	const subscriber = bus.subscriber;
-	const subscribe = () => subscriber.subscribe(CHANNEL).then(
+	const subscribe = () => subscriber.subscribe(channel()).then(
 		() => undefined,
 		(err: Error) => log.warn({ err: err.message }, 'redis events not subscribed; retried when redis is back')
 	);
@@ -93,7 +94,7 @@ export const events = {
 	publish(event: AppEvent): void {
 		bus.local.emit('event', event);
 		bus.publisher
-			?.publish(CHANNEL, JSON.stringify({ from: bus.instanceId, event }))
+			?.publish(channel(), JSON.stringify({ from: bus.instanceId, event }))
 			.catch((err: Error) => log.warn({ err: err.message, type: event.type }, 'event not sent to redis'));
 	},
 	subscribe(listener: Listener): () => void {

@@ -74,17 +74,21 @@ await server.listen();
 console.log(`ANCHOR_LISTENING ${server.address.port}`);
 
 let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT']) {
-	process.once(signal, async () => {
-		if (stopping) return;
-		stopping = true;
-		const hard = setTimeout(() => process.exit(1), 5000);
-		try {
-			await server.destroy();
-			await close();
-		} finally {
-			clearTimeout(hard);
-			process.exit(0);
-		}
-	});
+const stop = async () => {
+	if (stopping) return;
+	stopping = true;
+	const hard = setTimeout(() => process.exit(1), 5000);
+	try {
+		await server.destroy();
+		await close();
+	} finally {
+		clearTimeout(hard);
+		process.exit(0);
+	}
+};
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, stop);
+// Started by the bench with an IPC channel (tests/support/child.ts): leave with it, even when it was killed.
+if (process.channel) {
+	process.once('disconnect', stop);
+	process.channel.unref();
 }

@@ -23,3 +23,8 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
 	console.log(`ANCHOR_LISTENING ${server.address().port}`);
 });
 for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(0));
+// Started by the bench with an IPC channel (tests/support/child.ts): leave with it, even when it was killed.
+if (process.channel) {
+	process.once('disconnect', () => process.exit(0));
+	process.channel.unref();
+}

@@ -1,10 +1,12 @@
 /**
  * Child processes of the bench: every server is registered here and killed when the
- * bench ends, however it ends. CPU and RSS of a child are read from /proc.
+ * bench ends, however it ends; spawned bound (tests/support/child.ts), so a bench killed
+ * with -9 leaves none behind either. CPU and RSS of a child are read from /proc.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnBound } from '../../support/child.ts';
 import { ROOT } from '../../support/paths.ts';
 import { untilListening } from '../../support/child-server.ts';
 
@@ -114,7 +116,7 @@ export async function spawnAnchor(script: string, env: Record<string, string | u
 	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: '0' };
 	// An undefined value removes the variable (YPERSISTENCE must be unset, not empty).
 	for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-	const child = track(spawn(process.execPath, [path.join(ANCHORS_DIR, script)], { cwd: ANCHORS_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
+	const child = track(spawnBound(process.execPath, [path.join(ANCHORS_DIR, script)], { cwd: ANCHORS_DIR, env: childEnv }));
 	const { port, output } = await untilListening(child, { marker: /ANCHOR_LISTENING (\d+)/, name: script, timeoutMs, keepChars: OUTPUT_KEPT });
 	return { child, port, output, stop: () => stopChild(child) };
 }

@@ -3,7 +3,7 @@
  * tests/bench/seed-inventory.ts: PostgreSQL by URL, or a PGlite folder (one opener:
  * the server must not have it open yet).
  */
-import { spawn } from 'node:child_process';
+import { spawnBound } from '../../support/child.ts';
 import { ROOT, TEMPLATE } from '../../support/paths.ts';
 import { alive, track } from './procs.ts';
 
@@ -13,7 +13,7 @@ export type SeedTarget = { databaseUrl: string } | { dataDir: string };
 export async function seedProjects(target: SeedTarget, projects: number, timeoutMs: number): Promise<number> {
 	const database = 'databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : { DATABASE_URL: '', DATA_DIR: target.dataDir, PGLITE_TEMPLATE: TEMPLATE };
 	const env = { ...process.env, ...database, BENCH_PROJECTS: String(projects), LOG_LEVEL: 'warn', REDIS_URL: '' };
-	const child = track(spawn(process.execPath, ['--import', 'tsx', 'tests/bench/seed-inventory.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+	const child = track(spawnBound(process.execPath, ['--import', 'tsx', 'tests/bench/seed-inventory.ts'], { cwd: ROOT, env }));
 	let output = '';
 	child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
 	child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));

@@ -188,6 +188,8 @@ export const projects = pgTable(
 	},
 	(t) => [
 		uniqueIndex('projects_code_idx').on(t.code),
+		// A code typed in the search box ("RIP-2026-00") is a prefix: LIKE 'x%' uses a btree only with pattern ops outside the C locale.
+		index('projects_code_prefix_idx').on(t.code.op('text_pattern_ops')),
 		index('projects_owner_idx').on(t.ownerOrganisationId),
 		index('projects_status_idx').on(t.status),
 		index('projects_theme_idx').on(t.themeId),

@@ -12,7 +12,8 @@ import { autoMap, headerSignature, mappingFromRecord, mappingProblems, mappingTo
 import { acceptedFingerprint, checkRows, countResults, titleKey, type DuplicateOf, type ReportCounts, type RowProblem, type RowResult } from '../../domain/import-report.ts';
 import { m } from '../../paraglide/messages.js';
 import { db, type Db } from '../db/client.ts';
-import { importMappings, projects } from '../db/schema.ts';
+import { docStates, importMappings, projectEvents, projects } from '../db/schema.ts';
+import { refreshAfterBulkInsert } from '../db/bulk.ts';
 import { events } from '../events.ts';
 import { log } from '../log.ts';
 import { parseSpreadsheet, type ParseFailure } from './import-parse.ts';
@@ -222,6 +223,8 @@ export async function confirmImport(actor: ImportActor, upload: Upload, options:
 			await reopenUpload(upload.id);
 			return { ok: false, reason: 'nothing' };
 		}
+		// Thousands of new rows the statistics do not know yet: the inventory's next query plans with them.
+		await refreshAfterBulkInsert(db(), [projects, docStates, projectEvents]).catch((err: unknown) => log.warn({ event: 'vacuum-analyze-failed', err: String(err) }, 'vacuum analyze after import failed'));
 		options.onProgress?.(ids.length, ids.length);
 		upload.state = { phase: 'done', imported: ids.length, skipped, visibility: options.visibility, firstId: ids[0] };
 		upload.rows = [];

@@ -5,7 +5,8 @@ import { validateProject, type FieldKey, type ProjectFields } from '../../domain
 import { documentName } from '../../collab/documents.ts';
 import { writeDescription, writeFields } from '../../collab/project-doc.ts';
 import { db, type Db } from '../db/client.ts';
-import { organisations, projectEvents, projectFieldProvenance, projects, type ProjectRow } from '../db/schema.ts';
+import { docStates, organisations, projectEvents, projectFieldProvenance, projects, type ProjectRow } from '../db/schema.ts';
+import { rowsPerStatement } from '../db/bulk.ts';
 import { generateId } from '../auth/tokens.ts';
 import { events } from '../events.ts';
 import { log } from '../log.ts';
@@ -47,7 +48,11 @@ export interface NewProject {
 	demo?: boolean;
 	createdAt?: Date;
 	updatedAt?: Date;
+	/** The status its timeline says it was created with, when that is not its current one (demo history). */
+	createdStatus?: string;
 }
+
+export const PROJECTS_PER_STATEMENT = Math.min(250, ...[projects, docStates, projectEvents].map((table) => rowsPerStatement(table)));
 
 type Creator = { userId: string | null; name: string; organisationId: string };
 
@@ -60,9 +65,11 @@ export async function insertProject(tx: Db, actor: Creator, input: NewProject): 
 /**
  * Many projects at once (the spreadsheet import): the same rows as insertProject, written
  * a few hundred per statement, so 10,000 projects take hundreds of statements, not 40,000.
- * Inputs without a code get one after the highest of the year, in order.
+ * Inputs without a code get one after the highest of the year, in order. A chunk of
+ * projects is at most one row per project in every table written, so it stays under the
+ * parameter limit of each (db/bulk.ts).
  */
-export async function insertProjects(tx: Db, actor: Creator, inputs: NewProject[], chunkSize = 250): Promise<{ id: string; code: string }[]> {
+export async function insertProjects(tx: Db, actor: Creator, inputs: NewProject[], chunkSize = PROJECTS_PER_STATEMENT): Promise<{ id: string; code: string }[]> {
 	const year = new Date().getFullYear();
 	let number: number | null = null;
 	const created: { id: string; code: string }[] = [];
@@ -92,7 +99,7 @@ export async function insertProjects(tx: Db, actor: Creator, inputs: NewProject[
 		await tx.update(projects).set({ search: searchVector }).where(inArray(projects.id, rows.map((r) => r.id)));
 		await storeInitialStates(tx, rows.map(({ id, doc }) => ({ docName: documentName.project(id), doc })));
 		await tx.insert(projectEvents).values(
-			rows.map(({ id, input }) => ({ projectId: id, kind: 'created', toValue: input.fields.status, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId, at: input.createdAt }))
+			rows.map(({ id, input }) => ({ projectId: id, kind: 'created', toValue: input.createdStatus ?? input.fields.status, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId, at: input.createdAt }))
 		);
 	}
 	return created;

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_code_prefix_idx" ON "projects" USING btree ("code" text_pattern_ops);
