@@ -53,9 +53,20 @@ test('two members type into Samenvatting at the same moment: each sees the other
 	expect(seen.at(-1)).toBe('Opgeslagen');
 	await expectAccessible(eva);
 
+	// An edit that only deletes is not "Opgeslagen" before it is stored either.
+	await eva.evaluate(() => ((window as unknown as { statusSeen: string[] }).statusSeen.length = 0));
+	await summary(eva).focus();
+	await eva.keyboard.press('Control+Home');
+	await eva.keyboard.press('Delete');
+	await expect(summary(bram)).toHaveValue(/^va-begin-4411 /);
+	await expect(statusOf(eva)).toHaveText('Opgeslagen');
+	const afterDelete = await history();
+	expect(afterDelete).toContain('Bezig met opslaan…');
+	expect(afterDelete.at(-1)).toBe('Opgeslagen');
+
 	await eva.reload();
 	await bram.reload();
-	for (const page of [eva, bram]) await expect(summary(page)).toHaveValue(/^Eva-begin-4411 [\s\S]* Bram-eind-9922$/);
+	for (const page of [eva, bram]) await expect(summary(page)).toHaveValue(/^va-begin-4411 [\s\S]* Bram-eind-9922$/);
 });
 
 test('an invalid amount stays as typed, marked for both, and out of the grid; offline typing warns before the tab closes and arrives later', async ({ newUserPage, expectAccessible }) => {

@@ -60,6 +60,13 @@ export const FIELDS_KEY = 'fields';
 /** Root Y.Text holding one typed field of a project (layout 2). Root types cannot be created twice concurrently. */
 export const fieldTextKey = (key: string) => `field:${key}`;
 
+/**
+ * Y.Map in every kind where each browser counts its deletion-only edits under its own
+ * client id, so that "Opgeslagen" can wait for them (browser/deletion-mark.ts). Nothing
+ * reads the values.
+ */
+export const DELETION_MARK_KEY = 'saved';
+
 /** Y.Map with document metadata: `layout` is the layout version the content is written in. */
 export const META_KEY = 'meta';
 

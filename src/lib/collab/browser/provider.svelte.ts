@@ -11,6 +11,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { ACCESS_MODES, CloseCode, FINAL_CLOSE_CODES, MessageType, type AccessMode } from '../messages.ts';
 import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName } from '../documents.ts';
 import { offlineStoreName, trackOfflineCopy } from './offline.ts';
+import { markDeletions } from './deletion-mark.ts';
 import { toHexColor } from '../colors.ts';
 
 export type SaveStatus = 'connecting' | 'saved' | 'unsaved' | 'offline' | 'ended';
@@ -67,6 +68,7 @@ export class CollabSession {
 	#drained: (() => void) | null = null;
 	#local: IndexeddbPersistence;
 	#untrack: () => void;
+	#unmark: () => void;
 
 	constructor(docName: string, userId: string) {
 		this.doc = new Y.Doc();
@@ -116,6 +118,7 @@ export class CollabSession {
 		window.addEventListener('offline', this.#goOffline);
 		window.addEventListener('online', this.#goOnline);
 		window.addEventListener('beforeunload', this.#beforeUnload);
+		this.#unmark = markDeletions(this.doc, (origin) => origin !== this.provider && origin !== this.#local);
 	}
 
 	/** Closing the tab or reloading with edits the server has not acknowledged: the browser asks first. */
@@ -213,6 +216,7 @@ export class CollabSession {
 		window.removeEventListener('online', this.#goOnline);
 		window.removeEventListener('beforeunload', this.#beforeUnload);
 		this.#untrack();
+		this.#unmark();
 		let closed = false;
 		const close = () => {
 			if (closed) return;
