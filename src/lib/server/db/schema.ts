@@ -284,7 +284,7 @@ export const importMappings = pgTable(
 /**
  * Spreadsheet uploads between upload and confirm: parsed rows kept in the database, not
  * in a process, so any instance can show the report and take the confirm, and a restart
- * forgets nothing. Expire a day after their last use; at most 3 per user (import-store.ts).
+ * forgets nothing. Expire a day after their last use; at most 3 per user (import/store.ts).
  */
 export const importUploads = pgTable(
 	'import_uploads',
@@ -299,7 +299,7 @@ export const importUploads = pgTable(
 		targets: jsonb('targets').$type<Target[]>().notNull(),
 		remembered: boolean('remembered').notNull(),
 		mapped: boolean('mapped').notNull().default(false),
-		/** { phase: 'open' | 'importing' | 'done', … } as import-store.ts UploadState. */
+		/** { phase: 'open' | 'importing' | 'done', … } as import/store.ts UploadState. */
 		state: jsonb('state').$type<Record<string, unknown>>().notNull(),
 		createdAt: createdAt(),
 		usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow()

@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { FIELD_KEYS } from '$lib/domain/project';
 import { forbidden } from '$lib/server/guard';
 import { importer } from '$lib/server/import-route';
-import { uploadSpreadsheet } from '$lib/server/services/import';
-import { IMPORT_MAX_BYTES } from '$lib/server/services/import-parse';
+import { uploadSpreadsheet } from '$lib/server/import/projects';
+import { IMPORT_MAX_BYTES } from '$lib/server/import/parse';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	importer(locals, url);
