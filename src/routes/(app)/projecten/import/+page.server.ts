@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { FIELD_KEYS } from '$lib/domain/project';
-import { forbidden } from '$lib/server/guard';
-import { importer } from '$lib/server/import-route';
+import { forbidden } from '$lib/server/http/guard';
+import { importer } from '$lib/server/http/import-route';
 import { uploadSpreadsheet } from '$lib/server/import/projects';
 import { IMPORT_MAX_BYTES } from '$lib/server/import/parse';
 

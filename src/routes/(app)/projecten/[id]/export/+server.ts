@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireUser } from '$lib/server/guard';
+import { requireUser } from '$lib/server/http/guard';
 import { projectMarkdown } from '$lib/server/exports/markdown';
 import { projectPdf } from '$lib/server/exports/pdf';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireUpload } from '$lib/server/import-route';
+import { requireUpload } from '$lib/server/http/import-route';
 import { confirmImport } from '$lib/server/import/projects';
 
 /**
