@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { readInventoryQuery } from '$lib/components/inventory/read-query';
+import { readInventoryQuery } from '$lib/domain/read-inventory-query';
 import { parseMeasure } from '$lib/components/dashboard/chart-data';
 import { requireUser } from '$lib/server/http/guard';
 import { provinceMap } from '$lib/server/map';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readInventoryQuery } from '$lib/components/inventory/read-query';
+import { readInventoryQuery } from '$lib/domain/read-inventory-query';
 import { requireUser } from '$lib/server/http/guard';
 import { exportCsv, exportFilename } from '$lib/server/exports/inventory';
 import { exportXlsx } from '$lib/server/exports/inventory-xlsx';
