@@ -1,6 +1,6 @@
 /**
  * What the server pushes to browsers over Server-Sent Events (`/api/events`), written
- * once for both sides: `lib/server/sse.ts` builds these from app events (ids only, after
+ * once for both sides: `lib/server/http/sse.ts` builds these from app events (ids only, after
  * asking the policy), `lib/live/app-events.ts` hands them to the page's listeners. A
  * page that needs the record behind an id fetches it, and is authorised again.
  */

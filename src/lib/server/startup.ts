@@ -5,7 +5,7 @@ import { log } from './log.ts';
 import { seed } from './seed/index.ts';
 import { bootstrapAdmin } from './seed/bootstrap-admin.ts';
 import { singleton } from './singleton.ts';
-import { sweepUploads } from './services/import-store.ts';
+import { sweepUploads } from './import/store.ts';
 
 const started = singleton<{ promise: Promise<Started> | null }>('startup', () => ({ promise: null }));
 

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { login } from '$lib/server/services/auth';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { SESSION_END_COOKIE, sessionCookieOptions } from '$lib/server/auth/cookie';
-import { safeReturnPath } from '$lib/server/guard';
+import { safeReturnPath } from '$lib/server/http/guard';
 import { LOCALE_COOKIE, isLocale } from '$lib/i18n/locale';
 import { httpStatus } from '$lib/domain/errors';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n/locale';
-import { safeReturnPath } from '$lib/server/guard';
+import { safeReturnPath } from '$lib/server/http/guard';
 import { setLocale } from '$lib/server/services/users';
 
 export const load: PageServerLoad = () => redirect(303, '/');

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 
-/** Upload refusals (import-parse.ts reasons, plus the form's own) as sentences. */
+/** Upload refusals (import/parse.ts reasons, plus the form's own) as sentences. */
 export function uploadError(reason: string, line: number | null = null): string {
 	switch (reason) {
 		case 'no-file': return m.import_error_no_file();

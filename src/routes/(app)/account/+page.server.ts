@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/guard';
+import { requireUser } from '$lib/server/http/guard';
 import { mySessions, revokeMyOtherSessions, revokeMySession } from '$lib/server/services/sessions';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { readInventoryQuery } from '$lib/components/inventory/read-query';
+import { readInventoryQuery } from '$lib/domain/read-inventory-query';
 import { parseMeasure } from '$lib/components/dashboard/chart-data';
-import { requireUser } from '$lib/server/guard';
+import { requireUser } from '$lib/server/http/guard';
 import { provinceMap } from '$lib/server/map';
 import { groupProjects } from '$lib/server/services/inventory';
 import { listOrganisations } from '$lib/server/services/organisations';

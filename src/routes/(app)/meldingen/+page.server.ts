@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser, safeReturnPath } from '$lib/server/guard';
+import { requireUser, safeReturnPath } from '$lib/server/http/guard';
 import { getSettings, listNotifications, markRead, saveSettings } from '$lib/server/services/notifications';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {

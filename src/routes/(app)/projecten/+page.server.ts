@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { can } from '$lib/domain/permissions';
-import { readInventoryQuery } from '$lib/components/inventory/read-query';
-import { requireUser } from '$lib/server/guard';
+import { readInventoryQuery } from '$lib/domain/read-inventory-query';
+import { requireUser } from '$lib/server/http/guard';
 import { groupProjects, listProjects } from '$lib/server/services/inventory';
 import { listOrganisations } from '$lib/server/services/organisations';
 import { deleteView, listViews, saveView } from '$lib/server/services/saved-views';

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { can } from '$lib/domain/permissions';
-import { requireUser } from '$lib/server/guard';
+import { requireUser } from '$lib/server/http/guard';
 import { documentName } from '$lib/collab/documents';
 import type { AccessMode } from '$lib/collab/messages';
 // The colour the collaboration server gives this user, so our own entry matches what others see.

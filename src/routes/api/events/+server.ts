@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { eventStream } from '$lib/server/sse';
+import { eventStream } from '$lib/server/http/sse';
 
 /** Live updates for open pages (Server-Sent Events), filtered by permission per event. */
 export const GET: RequestHandler = ({ locals }) => {

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireApiUser } from '$lib/server/api';
+import { requireApiUser } from '$lib/server/http/api';
 import { mentionCandidates } from '$lib/server/services/comments';
 
 /** Autocomplete after "@": people and organisations by name. */

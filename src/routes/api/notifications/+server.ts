@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJson, refusal, requireApiUser } from '$lib/server/api';
+import { readJson, refusal, requireApiUser } from '$lib/server/http/api';
 import { listNotifications, markRead, unreadCount } from '$lib/server/services/notifications';
 
 /** The inbox: `?alleen=aantal` gives only the unread count (the header badge). */

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJson, refusal, requireApiUser } from '$lib/server/api';
+import { readJson, refusal, requireApiUser } from '$lib/server/http/api';
 import { createThread, listThreads } from '$lib/server/services/comments';
 
 /** The threads of one document this user may see (`?document=project:<id>`). */

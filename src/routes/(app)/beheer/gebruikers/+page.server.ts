@@ -1,7 +1,7 @@
 import { accessPath } from '$lib/domain/account';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/guard';
+import { requireUser } from '$lib/server/http/guard';
 import { changeUser, invite, issuePasswordReset, listUsers } from '$lib/server/services/users';
 import { listOrganisations } from '$lib/server/services/organisations';
 import { httpStatus } from '$lib/domain/errors';

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { can } from '$lib/domain/permissions';
-import { requireUser } from '$lib/server/guard';
+import { requireUser } from '$lib/server/http/guard';
 import { ORGANISATION_TYPES, createOrganisation, listOrganisationsWithCounts, updateOrganisation } from '$lib/server/services/organisations';
 import { httpStatus } from '$lib/domain/errors';
 

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { can, canSeeReference } from '$lib/domain/permissions';
-import { requireUser } from '$lib/server/guard';
+import { requireUser } from '$lib/server/http/guard';
 import { asResource, changeLifecycle, getProject, projectProvenance, projectTimeline } from '$lib/server/services/projects';
 import { addLink, listLinks, removeLink } from '$lib/server/services/links';
 import { documentName } from '$lib/collab/documents';

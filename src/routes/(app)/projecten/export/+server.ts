@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readInventoryQuery } from '$lib/components/inventory/read-query';
-import { requireUser } from '$lib/server/guard';
-import { exportCsv, exportFilename } from '$lib/server/services/exports';
-import { exportXlsx } from '$lib/server/services/exports-xlsx';
+import { readInventoryQuery } from '$lib/domain/read-inventory-query';
+import { requireUser } from '$lib/server/http/guard';
+import { exportCsv, exportFilename } from '$lib/server/exports/inventory';
+import { exportXlsx } from '$lib/server/exports/inventory-xlsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const download = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store' });

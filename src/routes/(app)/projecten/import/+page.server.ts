@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { FIELD_KEYS } from '$lib/domain/project';
-import { forbidden } from '$lib/server/guard';
-import { importer } from '$lib/server/import-route';
-import { uploadSpreadsheet } from '$lib/server/services/import';
-import { IMPORT_MAX_BYTES } from '$lib/server/services/import-parse';
+import { forbidden } from '$lib/server/http/guard';
+import { importer } from '$lib/server/http/import-route';
+import { uploadSpreadsheet } from '$lib/server/import/projects';
+import { IMPORT_MAX_BYTES } from '$lib/server/import/parse';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	importer(locals, url);

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { can } from '$lib/domain/permissions';
-import { forbidden, requireUser } from '$lib/server/guard';
+import { forbidden, requireUser } from '$lib/server/http/guard';
 import { createProject } from '$lib/server/services/projects';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJson, refusal, requireApiUser } from '$lib/server/api';
+import { readJson, refusal, requireApiUser } from '$lib/server/http/api';
 import { deleteComment, editComment } from '$lib/server/services/comments';
 
 /** Edit an own comment: `{ body }` (shown as "bewerkt"). */

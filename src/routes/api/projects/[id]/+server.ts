@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { apiProjectDetail } from '$lib/server/services/exports-json';
+import { apiProjectDetail } from '$lib/server/api/presenter';
 
 /** One project with description and links; unknown and invisible projects are both 404. */
 export const GET: RequestHandler = async ({ locals, params }) => {

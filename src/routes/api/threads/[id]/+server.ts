@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJson, refusal, requireApiUser } from '$lib/server/api';
+import { readJson, refusal, requireApiUser } from '$lib/server/http/api';
 import { setResolved } from '$lib/server/services/comments';
 
 /** Resolve or reopen: `{ resolved: true | false }`. */

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireUser } from '$lib/server/guard';
-import { projectMarkdown } from '$lib/server/services/exports-markdown';
-import { projectPdf } from '$lib/server/services/exports-pdf';
+import { requireUser } from '$lib/server/http/guard';
+import { projectMarkdown } from '$lib/server/exports/markdown';
+import { projectPdf } from '$lib/server/exports/pdf';
 
 const headers = (type: string, code: string, extension: string) => ({
 	'content-type': type,

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { FIELD_KEYS } from '$lib/domain/project';
-import { requireUpload } from '$lib/server/import-route';
-import { cancelImport, mappingColumns, saveMapping } from '$lib/server/services/import';
+import { requireUpload } from '$lib/server/http/import-route';
+import { cancelImport, mappingColumns, saveMapping } from '$lib/server/import/projects';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { upload } = await requireUpload(locals, url, params.id);

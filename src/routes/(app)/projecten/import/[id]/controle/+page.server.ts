@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { mappingProblems } from '$lib/domain/import-mapping';
-import { requireUpload } from '$lib/server/import-route';
-import { cancelImport, confirmImport, importReport, mayShare, type ReportFilter } from '$lib/server/services/import';
+import { requireUpload } from '$lib/server/http/import-route';
+import { cancelImport, confirmImport, importReport, mayShare, type ReportFilter } from '$lib/server/import/projects';
 
 // URL words are Dutch: people share and bookmark these links.
 const FILTER_PARAM: Record<string, ReportFilter> = { problemen: 'problems', afgewezen: 'rejected', dubbel: 'duplicate', geaccepteerd: 'accepted', alle: 'all' };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireUpload } from '$lib/server/import-route';
-import { confirmImport } from '$lib/server/services/import';
+import { requireUpload } from '$lib/server/http/import-route';
+import { confirmImport } from '$lib/server/import/projects';
 
 /**
  * The confirm with progress: the same confirmImport as the form action, answered as

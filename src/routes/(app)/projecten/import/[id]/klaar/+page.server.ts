@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { requireUpload } from '$lib/server/import-route';
+import { requireUpload } from '$lib/server/http/import-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, upload } = await requireUpload(locals, url, params.id);

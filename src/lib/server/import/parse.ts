@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import type { Cell } from '../../domain/import-values.ts';
 import type { SheetRow } from '../../domain/import-report.ts';
-import { checkInflation, XLSX_MAX_INFLATED } from './import-inflate.ts';
+import { checkInflation, XLSX_MAX_INFLATED } from './inflate.ts';
 
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 10_000;

@@ -11,7 +11,7 @@ import { FIELD_KEYS, type FieldKey } from '../../domain/project.ts';
 import { LOOKUP, type Option } from '../../domain/reference.ts';
 import { m } from '../../paraglide/messages.js';
 import { isoDay } from '../../i18n/time.ts';
-import { listProjects, type ProjectListRow } from './inventory.ts';
+import { listProjects, type ProjectListRow } from '../services/inventory.ts';
 
 type Messages = Record<string, ((inputs?: Record<string, unknown>, options?: { locale?: 'nl' | 'en' }) => string) | undefined>;
 

@@ -6,13 +6,13 @@
 import PDFDocument from 'pdfkit';
 import type { Actor } from '../../domain/permissions.ts';
 import type { FieldKey, ProjectFields } from '../../domain/project.ts';
-import { getProject, projectTimeline } from './projects.ts';
-import { listLinks, type LinkView } from './links.ts';
-import { dutch, fieldText } from './exports.ts';
+import { getProject, projectTimeline } from '../services/projects.ts';
+import { listLinks, type LinkView } from '../services/links.ts';
+import { dutch, fieldText } from './inventory.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
-import { describe as describeEvent, type TimelineEvent } from './exports-markdown.ts';
-import { storedDescription, type Block, type Description, type Run } from './exports-description.ts';
-import { PrintableText, pdfFonts, type FontName } from './exports-pdf-text.ts';
+import { describe as describeEvent, type TimelineEvent } from './markdown.ts';
+import { storedDescription, type Block, type Description, type Run } from './description.ts';
+import { PrintableText, pdfFonts, type FontName } from './pdf-text.ts';
 
 /**
  * About 30 pages. Layout is synchronous and shares the event loop with the collab

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import type { SessionUser } from './auth/session.ts';
+import type { SessionUser } from '../auth/session.ts';
 import { forbidden, requireUser } from './guard.ts';
-import { mayImport, openUpload } from './services/import.ts';
-import type { Upload } from './services/import-store.ts';
+import { mayImport, openUpload } from '../import/projects.ts';
+import type { Upload } from '../import/store.ts';
 
 /** Every import page and action: logged in, and allowed to create projects (else 403). */
 export function importer(locals: App.Locals, url: URL): SessionUser {

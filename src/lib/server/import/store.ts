@@ -17,7 +17,7 @@ import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
 import { generateId } from '../auth/tokens.ts';
 import type { Target } from '../../domain/import-mapping.ts';
 import type { SheetRow } from '../../domain/import-report.ts';
-import type { ParsedSheet } from './import-parse.ts';
+import type { ParsedSheet } from './parse.ts';
 import { db, type Db } from '../db/client.ts';
 import { importUploads } from '../db/schema.ts';
 

@@ -1,8 +1,8 @@
 /** Small helpers for the JSON endpoints that change things (comments, inbox). */
 import { error, json } from '@sveltejs/kit';
-import { m } from '../paraglide/messages.js';
-import type { SessionUser } from './auth/session.ts';
-import { httpStatus } from '../domain/errors.ts';
+import { m } from '../../paraglide/messages.js';
+import type { SessionUser } from '../auth/session.ts';
+import { httpStatus } from '../../domain/errors.ts';
 
 export function requireApiUser(locals: App.Locals): SessionUser {
 	if (!locals.user) error(401, m.api_not_logged_in());

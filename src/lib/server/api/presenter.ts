@@ -5,9 +5,9 @@
  */
 import type { Actor } from '../../domain/permissions.ts';
 import { serializeInventoryQuery, type InventoryQuery } from '../../domain/inventory-query.ts';
-import { groupProjects, listProjects, type GroupRow, type ProjectListRow } from './inventory.ts';
-import { getProject } from './projects.ts';
-import { listLinks } from './links.ts';
+import { groupProjects, listProjects, type GroupRow, type ProjectListRow } from '../services/inventory.ts';
+import { getProject } from '../services/projects.ts';
+import { listLinks } from '../services/links.ts';
 
 export interface ApiProject {
 	id: string;

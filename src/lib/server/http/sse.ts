@@ -1,6 +1,6 @@
-import { can, canSeeThread, type Actor } from '../domain/permissions.ts';
-import type { LiveEvent } from '../domain/live-events.ts';
-import { events, type AppEvent } from './events.ts';
+import { can, canSeeThread, type Actor } from '../../domain/permissions.ts';
+import type { LiveEvent } from '../../domain/live-events.ts';
+import { events, type AppEvent } from '../events.ts';
 
 /** What a browser may learn from an app event; null = this actor must not see it at all. */
 export function eventFor(actor: Actor, event: AppEvent): LiveEvent | null {

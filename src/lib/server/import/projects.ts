@@ -16,9 +16,9 @@ import { docStates, importMappings, projectEvents, projects } from '../db/schema
 import { refreshAfterBulkInsert } from '../db/bulk.ts';
 import { events } from '../events.ts';
 import { log } from '../log.ts';
-import { parseSpreadsheet, type ParseFailure } from './import-parse.ts';
-import { claimUpload, dropUpload, finishUpload, findUpload, reopenUpload, saveTargets, storeUpload, uploadState, type Upload } from './import-store.ts';
-import { insertProjects } from './projects.ts';
+import { parseSpreadsheet, type ParseFailure } from './parse.ts';
+import { claimUpload, dropUpload, finishUpload, findUpload, reopenUpload, saveTargets, storeUpload, uploadState, type Upload } from './store.ts';
+import { insertProjects } from '../services/projects.ts';
 
 const IMPORT_BATCH = 250;
 

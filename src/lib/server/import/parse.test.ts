@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { detectDelimiter, parseSpreadsheet, unpackedSize } from './import-parse.ts';
+import { detectDelimiter, parseSpreadsheet, unpackedSize } from './parse.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

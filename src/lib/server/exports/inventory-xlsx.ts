@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../domain/permissions.ts';
 import type { InventoryQuery } from '../../domain/inventory-query.ts';
-import { dutch, exportColumns, exportRows, type ExportColumn } from './exports.ts';
+import { dutch, exportColumns, exportRows, type ExportColumn } from './inventory.ts';
 
 const EURO_FORMAT = '"€" #,##0';
 const WIDTH: Record<ExportColumn['kind'], number> = { text: 28, money: 16, number: 10, date: 12 };

@@ -1,13 +1,13 @@
 /**
  * A project's description for the PDF export, read from the stored Y.Doc; the blocks
- * themselves are made in exports-blocks.ts.
+ * themselves are made in blocks.ts.
  */
 import { documentName } from '../../collab/documents.ts';
 import { readDocument } from '../documents/store.ts';
 import { log } from '../log.ts';
-import { descriptionBlocks, paragraphBlocks, type Description } from './exports-blocks.ts';
+import { descriptionBlocks, paragraphBlocks, type Description } from './blocks.ts';
 
-export { descriptionBlocks, paragraphBlocks, type Block, type Description, type Run } from './exports-blocks.ts';
+export { descriptionBlocks, paragraphBlocks, type Block, type Description, type Run } from './blocks.ts';
 
 /**
  * The description as stored: the compacted state plus the update log, which is what

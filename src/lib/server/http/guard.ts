@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { SessionUser } from './auth/session.ts';
+import type { SessionUser } from '../auth/session.ts';
 
 /** Pages and actions behind login: send strangers to the login page and back afterwards. */
 export function requireUser(locals: App.Locals, url: URL): SessionUser {

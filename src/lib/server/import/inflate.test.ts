@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { xlsxBomb } from '../../../../tests/support/xlsx-bomb.ts';
-import { checkInflation } from './import-inflate.ts';
+import { checkInflation } from './inflate.ts';
 
 const small = { maxInflated: 1024 * 1024, maxRun: 64 * 1024 };
 

@@ -4,9 +4,9 @@ import * as Y from 'yjs';
 import { emptyFields, FIELD_KEYS } from '../../domain/project.ts';
 import { BODY_KEY } from '../../collab/documents.ts';
 import { readPdf } from '../../../../tests/support/pdf-text.ts';
-import { DESCRIPTION_LIMIT, FIELD_GROUPS, renderProjectPdf, type PdfInput } from './exports-pdf.ts';
-import { descriptionBlocks, paragraphBlocks, type Description } from './exports-description.ts';
-import { PrintableText, pdfFonts, REPLACEMENT } from './exports-pdf-text.ts';
+import { DESCRIPTION_LIMIT, FIELD_GROUPS, renderProjectPdf, type PdfInput } from './pdf.ts';
+import { descriptionBlocks, paragraphBlocks, type Description } from './description.ts';
+import { PrintableText, pdfFonts, REPLACEMENT } from './pdf-text.ts';
 
 function input(overrides: Partial<PdfInput['project']> = {}, description: Description = { blocks: [], truncated: false }): PdfInput {
 	return {

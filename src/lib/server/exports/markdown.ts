@@ -4,12 +4,12 @@
  */
 import type { Actor } from '../../domain/permissions.ts';
 import { FIELD_KEYS } from '../../domain/project.ts';
-import { getProject, projectTimeline } from './projects.ts';
-import { listLinks } from './links.ts';
-import { listThreads } from './comments.ts';
+import { getProject, projectTimeline } from '../services/projects.ts';
+import { listLinks } from '../services/links.ts';
+import { listThreads } from '../services/comments.ts';
 import { plainText } from '../../domain/comment-body.ts';
 import { documentName } from '../../collab/documents.ts';
-import { dutch, fieldText } from './exports.ts';
+import { dutch, fieldText } from './inventory.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
 
 // User text may contain Markdown or HTML; escaped, it renders as the text that was typed.
