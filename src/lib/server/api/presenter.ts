@@ -4,41 +4,22 @@
  * same services.
  */
 import type { Actor } from '../../domain/permissions.ts';
+import type { ProjectFields } from '../../domain/project.ts';
 import { serializeInventoryQuery, type InventoryQuery } from '../../domain/inventory-query.ts';
 import { groupProjects, listProjects, type GroupRow, type ProjectListRow } from '../services/inventory.ts';
 import { getProject } from '../services/projects.ts';
 import { listLinks } from '../services/links.ts';
 
-export interface ApiProject {
+/** The record's fields as the API names them: the project's own, the contact nested. */
+type ApiFields = Omit<ProjectFields, 'contactName' | 'contactRole' | 'contactEmail' | 'status'> & { status: string; contact: { name: string; role: string; email: string } };
+
+export interface ApiProject extends ApiFields {
 	id: string;
 	code: string;
-	title: string;
-	summary: string;
-	status: string;
 	visibility: 'concept' | 'platform';
 	archived: boolean;
 	demo: boolean;
 	owner: { id: string; name: string; abbreviation: string };
-	initiator: string;
-	initiatorType: string;
-	partners: string[];
-	provinces: string[];
-	corop: string[];
-	themeId: string;
-	missionIds: string[];
-	kiaIds: string[];
-	keyTechnologyIds: string[];
-	instrumentIds: string[];
-	totalBudget: number | null;
-	requestedAmount: number | null;
-	cofinancing: number | null;
-	phase: string;
-	trlCurrent: number | null;
-	trlTarget: number | null;
-	periodStart: string;
-	periodEnd: string;
-	contact: { name: string; role: string; email: string };
-	tags: string[];
 	/** Fields whose value in the shared record breaks a rule (field → problem); the values above are the last valid ones. */
 	fieldProblems: Record<string, string>;
 	createdAt: string;
