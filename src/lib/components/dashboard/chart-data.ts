@@ -5,17 +5,9 @@
 import { INSTRUMENTS, LOOKUP, PROVINCES, THEMES, type Option } from '$lib/domain/reference';
 import { withQuery, type InventoryQuery } from '$lib/domain/inventory-query';
 
-export const MEASURES = ['count', 'totalBudget', 'requestedAmount'] as const;
-export type Measure = (typeof MEASURES)[number];
+import { MEASURE_PARAM, MEASURE_VALUES, type Measure } from '$lib/domain/dashboard-measure';
 
-// Dutch in the URL, like the grid's parameters: these links get shared.
-export const MEASURE_PARAM = 'maat';
-export const MEASURE_VALUES: Record<Measure, string> = { count: 'aantal', totalBudget: 'begroting', requestedAmount: 'gevraagd' };
-
-export function parseMeasure(params: URLSearchParams): Measure {
-	const raw = params.get(MEASURE_PARAM);
-	return MEASURES.find((m) => MEASURE_VALUES[m] === raw) ?? 'count';
-}
+export { MEASURE_PARAM, MEASURE_VALUES, MEASURES, parseMeasure, type Measure } from '$lib/domain/dashboard-measure';
 
 export type Dimension = 'theme' | 'province' | 'instrument';
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { readInventoryQuery } from '$lib/domain/read-inventory-query';
-import { parseMeasure } from '$lib/components/dashboard/chart-data';
+import { parseMeasure } from '$lib/domain/dashboard-measure';
 import { requireUser } from '$lib/server/http/guard';
 import { provinceMap } from '$lib/server/map';
 import { groupProjects } from '$lib/server/services/inventory';
