@@ -19,7 +19,8 @@ import * as fanout from './fanout.ts';
 import { LIMITS } from './limits.ts';
 import { Connection } from './connection.ts';
 import { createUpdateLog, type UpdateLog } from './persistence.ts';
-import { Rooms, type RoomHooks } from './rooms.ts';
+import { Rooms } from './room-registry.ts';
+import type { RoomHooks } from './rooms.ts';
 import { admit, refuse, type Admitted } from './upgrade.ts';
 
 export interface CollabServerOptions {

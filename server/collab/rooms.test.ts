@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncStep } from '#lib/collab/messages.ts';
-import { Room, Rooms, type Fanout, type Peer, type RoomContext } from './rooms.ts';
+import { Room, type Fanout, type Peer, type RoomContext } from './rooms.ts';
+import { Rooms } from './room-registry.ts';
 import type { UpdateLog } from './persistence.ts';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));

@@ -1,10 +1,10 @@
 /**
  * A room is one loaded document with its connected peers. It fans updates out in one
- * frame per event-loop turn (and, with Redis, to the rooms of other instances: fanout.ts), keeps
- * its encoded state for joiners until it changes, and hands every accepted update to
- * the update log. `Rooms` loads each document once however many join at once and
- * unloads it when idle. What a room needs from outside comes in a `RoomContext`, so the
- * logic here runs in unit tests without sockets or a database.
+ * frame per event-loop turn (and, with Redis, to the rooms of other instances:
+ * fanout.ts), keeps its encoded state for joiners until it changes, and hands every
+ * accepted update to the update log; room-registry.ts loads and unloads rooms. What a
+ * room needs from outside comes in a `RoomContext`, so the logic here runs in unit
+ * tests without sockets or a database.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -263,70 +263,5 @@ export class Room implements FanoutRoom {
 		this.context.fanout.detachRoom(this);
 		this.awareness.destroy();
 		this.doc.destroy();
-	}
-}
-
-/**
- * The loaded rooms of this instance: each document loaded at most once however many
- * join at the same moment (a map of promises, as Hocuspocus does), unloaded after it
- * has been idle for a while, compacted on the way out.
- */
-export class Rooms {
-	readonly #rooms = new Map<string, Promise<Room>>();
-	readonly #idle = new Map<string, NodeJS.Timeout>();
-
-	constructor(
-		private readonly context: RoomContext & { log: UpdateLog },
-		private readonly idleUnloadMs: number
-	) {}
-
-	get(ref: DocumentRef): Promise<Room> {
-		let room = this.#rooms.get(ref.name);
-		if (!room) {
-			room = (async () => {
-				const r = new Room(ref, this.context);
-				r.load(await this.context.log.load(ref.name));
-				for (const h of this.context.hooks) await h.afterLoad?.(r);
-				log.debug({ doc: ref.name }, 'room loaded');
-				metrics().openDocuments.inc();
-				return r;
-			})();
-			this.#rooms.set(ref.name, room);
-			room.catch(() => this.#rooms.delete(ref.name));
-		}
-		return room;
-	}
-
-	join(room: Room, peer: Peer): void {
-		clearTimeout(this.#idle.get(room.name));
-		this.#idle.delete(room.name);
-		room.join(peer);
-	}
-
-	leave(room: Room, peer: Peer): void {
-		room.leave(peer);
-		if (room.peers.size === 0) this.#idle.set(room.name, setTimeout(() => void this.#unload(room), this.idleUnloadMs));
-	}
-
-	async #unload(room: Room): Promise<void> {
-		this.#idle.delete(room.name);
-		if (room.peers.size > 0 || this.#rooms.get(room.name) === undefined) return;
-		await this.context.log.flush();
-		await this.context.log.compact(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on unload failed'));
-		if (room.peers.size > 0) return;
-		this.#rooms.delete(room.name);
-		this.context.log.forget(room.name);
-		room.destroy();
-		metrics().openDocuments.dec();
-	}
-
-	async loaded(): Promise<Room[]> {
-		return Promise.all([...this.#rooms.values()].map((p) => p.catch(() => null))).then((list) => list.filter((r): r is Room => r !== null));
-	}
-
-	/** SIGTERM: everything written and compacted. */
-	async flushAll(): Promise<void> {
-		await this.context.log.flush();
-		for (const room of await this.loaded()) await this.context.log.compact(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on shutdown failed'));
 	}
 }
