@@ -12,6 +12,10 @@ function collabDevServer(): Plugin {
 	return {
 		name: 'tafel-collab-dev',
 		configureServer(server: ViteDevServer) {
+			// Pages write into open documents through the collaboration server (a restored version): start it with the dev server.
+			server.httpServer?.once('listening', () => {
+				server.ssrLoadModule('/server/collab/index.ts').then((mod) => mod.collabServer(), (err: unknown) => server.config.logger.error(`collab start failed: ${String(err)}`));
+			});
 			server.httpServer?.on('upgrade', async (request, socket, head) => {
 				if (!request.url?.startsWith('/collab/')) return;
 				try {

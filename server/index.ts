@@ -11,7 +11,7 @@ import { startApp } from '#lib/server/startup.ts';
 import { accessPath } from '#lib/domain/account.ts';
 import { shutdown } from './shutdown.ts';
 import { onParentGone } from './parent.ts';
-import { handleUpgrade, closeCollab } from './collab/index.ts';
+import { collabServer, handleUpgrade, closeCollab } from './collab/index.ts';
 import { isMetricsRequest, metricsEndpoint } from './metrics-endpoint.ts';
 
 const cfg = config();
@@ -28,6 +28,8 @@ let leave: () => void = () => process.exit(1);
 onParentGone(() => leave());
 
 const { adminToken } = await startApp();
+// Before the first request: pages write into open documents through it (a restored version).
+collabServer();
 
 // adapter-node assumes https when ORIGIN is unset, which breaks the CSRF origin check on a
 // plain-http instance. We know our own protocol: we listen on plain HTTP. A TLS proxy in

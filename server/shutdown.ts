@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { closeDatabase } from '#lib/server/db/client.ts';
 import { stopEventBus } from '#lib/server/events.ts';
+import { stopVersionSchedule } from '#lib/server/documents/version-schedule.ts';
 import { log } from '#lib/server/log.ts';
 
 const HARD_LIMIT_MS = 9_000;
@@ -17,6 +18,7 @@ export async function shutdown(server: http.Server, closeCollab: () => Promise<v
 	server.closeAllConnections?.();
 	try {
 		await closeCollab();
+		await stopVersionSchedule();
 		await stopEventBus();
 		await closeDatabase();
 		process.exit(0);

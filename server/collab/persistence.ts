@@ -107,6 +107,11 @@ export class UpdateLog {
 		}
 	}
 
+	/** Something of this document is queued or being written (after a flush: the database did not take it in time). */
+	isWaiting(docName: string): boolean {
+		return this.#writing !== null || this.#queue.some((p) => p.docName === docName);
+	}
+
 	needsCompaction(docName: string): boolean {
 		return (this.#rowsSinceCompaction.get(docName) ?? 0) >= this.options.compactAfterRows;
 	}

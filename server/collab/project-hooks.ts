@@ -52,13 +52,13 @@ export const projectHooks: RoomHooks = {
 		// Typed root texts exist before anyone writes, so the lookup in changedFields finds them.
 		for (const key of FIELD_KEYS) if (isTypedField(key)) fieldTextOf(room.doc, key);
 		room.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-			// Only what a person sent counts as their change (not a migration, not another instance).
-			const peer = room.peerOf(transaction.origin);
-			if (!peer) return;
+			// Only what a person sent (or the server wrote for them: a restore) counts as their change, not a migration or another instance.
+			const author = room.authorOf(transaction.origin);
+			if (!author) return;
 			const fields = changedFields(room.doc, transaction.changed);
 			if (!fields.length) return;
 			const list = changes.get(room) ?? [];
-			for (const field of fields) list.push({ field, userId: peer.identity.userId, userName: peer.identity.name, organisationId: peer.identity.organisationId, at: new Date() });
+			for (const field of fields) list.push({ field, userId: author.userId, userName: author.name, organisationId: author.organisationId, at: new Date() });
 			changes.set(room, list);
 			// A typed field written as a value (a tab of the old code, or a crafted client) is
 			// folded into its text as if typed: nothing is dropped, the layout stays one.

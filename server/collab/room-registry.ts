@@ -49,11 +49,17 @@ export class Rooms {
 		if (room.peers.size === 0) this.#idle.set(room.name, setTimeout(() => void this.#unload(room), this.idleUnloadMs));
 	}
 
+	/** A room loaded without anyone joining (the server wrote into it): unloaded when idle like any other. */
+	release(room: Room): void {
+		if (room.peers.size === 0 && !this.#idle.has(room.name)) this.#idle.set(room.name, setTimeout(() => void this.#unload(room), this.idleUnloadMs));
+	}
+
 	async #unload(room: Room): Promise<void> {
 		this.#idle.delete(room.name);
 		if (room.peers.size > 0 || this.#rooms.get(room.name) === undefined) return;
 		await this.context.log.flush();
 		await this.context.log.compact(room.name).catch((err) => log.warn({ doc: room.name, err: String(err) }, 'compaction on unload failed'));
+		for (const h of this.context.hooks) await h.beforeUnload?.(room).catch((err: unknown) => log.warn({ doc: room.name, err: String(err) }, 'before-unload hook failed'));
 		if (room.peers.size > 0) return;
 		this.#rooms.delete(room.name);
 		this.context.log.forget(room.name);

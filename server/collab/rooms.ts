@@ -32,6 +32,8 @@ export interface RoomHooks {
 	/** Awaited before the first peer joins (e.g. a layout migration that peers should receive in their first sync). */
 	afterLoad?(room: Room): Promise<void>;
 	afterPersist?(room: Room): void;
+	/** Awaited before an idle room is unloaded (its updates are stored by then). */
+	beforeUnload?(room: Room): Promise<void>;
 }
 
 /** How a room reaches other instances (fanout.ts; a no-op without Redis). */
@@ -52,6 +54,11 @@ export interface RoomContext {
 
 /** Origin of changes the server makes itself (a migration); they are stored and fanned out like any other. */
 export const SERVER_ORIGIN = 'server';
+
+/** Origin of a change the server writes on a person's behalf (a restored version): counted as theirs. */
+export class ChangeOnBehalf {
+	constructor(readonly author: Pick<Identity, 'userId' | 'name' | 'organisationId'>) {}
+}
 const LOAD_ORIGIN = 'load';
 
 const persistedFrame = (vector: Map<number, number>) => frame(MessageType.Persisted, (e) => encoding.writeVarUint8Array(e, encodeVector(vector)));
@@ -99,6 +106,12 @@ export class Room implements FanoutRoom {
 	/** The peer an update came from, when it came from one of this room's connections. */
 	peerOf(origin: unknown): Peer | null {
 		return this.peers.has(origin as Peer) ? (origin as Peer) : null;
+	}
+
+	/** The person a change counts as theirs: a peer here, or someone the server wrote for. Null for migrations, loads and other instances. */
+	authorOf(origin: unknown): Pick<Identity, 'userId' | 'name' | 'organisationId'> | null {
+		if (origin instanceof ChangeOnBehalf) return origin.author;
+		return this.peerOf(origin)?.identity ?? null;
 	}
 
 	load(stored: Uint8Array | null) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canSeeReference, canSeeThread, type Action, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
+import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canRestoreVersion, canSeeReference, canSeeThread, type Action, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
@@ -198,5 +198,24 @@ describe('changing a user', () => {
 	}
 	test('nobody without a session changes anyone', () => {
 		expect(canChangeUser(null, 'someone', { role: 'member' })).toBe(false);
+	});
+});
+
+describe('restoring a version', () => {
+	const doc: Resource = { kind: 'document', docKind: 'project', scope: { organisationId: 'prov-nb', visibility: 'platform' } };
+	test('members of the owning organisation, facilitators and admins; not other members, participants or observers', () => {
+		expect(canRestoreVersion(actor('member', 'prov-nb'), doc, 'prov-nb')).toBe(true);
+		expect(canRestoreVersion(actor('facilitator', 'bom'), doc, 'prov-nb')).toBe(true);
+		expect(canRestoreVersion(actor('admin', 'min-ez'), doc, 'prov-nb')).toBe(true);
+		expect(canRestoreVersion(actor('member', 'bom'), doc, 'prov-nb')).toBe(false);
+		expect(canRestoreVersion(actor('participant', 'prov-nb'), doc, 'prov-nb')).toBe(false);
+		expect(canRestoreVersion(actor('observer', 'prov-nb'), doc, 'prov-nb')).toBe(false);
+		expect(canRestoreVersion(null, doc, 'prov-nb')).toBe(false);
+	});
+	test('an archived record is not restored by anyone; the Werkagenda (no owner) by facilitators and admins', () => {
+		expect(canRestoreVersion(actor('admin'), { ...doc, archived: true }, 'prov-nb')).toBe(false);
+		const werkagenda: Resource = { kind: 'document', docKind: 'werkagenda' };
+		expect(canRestoreVersion(actor('facilitator'), werkagenda, null)).toBe(true);
+		expect(canRestoreVersion(actor('member'), werkagenda, null)).toBe(false);
 	});
 });

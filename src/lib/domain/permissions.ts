@@ -148,6 +148,17 @@ export function canChangeComment(actor: Actor | null | undefined, comment: { aut
 	return change === 'delete' && actor.role === 'admin';
 }
 
+/**
+ * Restoring an old version of a document overwrites everyone's current work (as a new,
+ * undoable change): editors of the document who are members of the organisation that
+ * owns it, facilitators and admins. Naming a version needs only the right to edit.
+ */
+export function canRestoreVersion(actor: Actor | null | undefined, document: Resource, ownerOrganisationId: string | null): boolean {
+	if (!actor || !can(actor, 'edit', document)) return false;
+	if (actor.role === 'admin' || actor.role === 'facilitator') return true;
+	return actor.role === 'member' && ownerOrganisationId !== null && actor.organisationId === ownerOrganisationId;
+}
+
 /** A link between two projects is taken back by whoever proposed it; admins remove any (moderation). */
 export function canRemoveLink(actor: Actor | null | undefined, link: { proposedBy: string | null }): boolean {
 	if (!actor) return false;

@@ -33,6 +33,19 @@ export interface Config {
 	collab: CollabSettings;
 	/** Who may read /metrics: a bearer token and/or client address ranges. */
 	metrics: MetricsAccess;
+	/** When automatic versions are taken and how long they are all kept (README "Version history"). */
+	versions: VersionSettings;
+}
+
+export interface VersionSettings {
+	/** VERSION_SETTLE_MS: editing quiet this long ends a burst (default 10 minutes). */
+	settleMs: number;
+	/** VERSION_AUTO_INTERVAL_MS: at most one automatic version per document in this time (default 1 hour). */
+	minIntervalMs: number;
+	/** VERSION_RETENTION_DAYS: automatic versions older than this are thinned to one per day (default 90). */
+	retentionDays: number;
+	/** VERSION_SWEEP_MS: how often this instance looks for settled documents (default 1 minute). */
+	sweepMs: number;
 }
 
 /** An address range such as 10.0.0.0/8 or ::1/128. */
@@ -172,6 +185,15 @@ function metrics(env: Env): MetricsAccess {
 	return { token, allow: allow as AddressRange[] };
 }
 
+function versions(env: Env): VersionSettings {
+	return {
+		settleMs: positiveInteger(env, 'VERSION_SETTLE_MS', 10 * 60_000),
+		minIntervalMs: positiveInteger(env, 'VERSION_AUTO_INTERVAL_MS', 60 * 60_000),
+		retentionDays: positiveInteger(env, 'VERSION_RETENTION_DAYS', 90),
+		sweepMs: positiveInteger(env, 'VERSION_SWEEP_MS', 60_000)
+	};
+}
+
 function redisPrefix(env: Env): string {
 	const value = given(env, 'REDIS_PREFIX') ?? 'tafel';
 	// No ':' — it separates the prefix from the rest of the channel name.
@@ -204,7 +226,8 @@ export function readConfig(env: Env = process.env): Config {
 		bodySizeLimit: bodySizeLimit(env),
 		admin: admin(env),
 		collab: collab(env),
-		metrics: metrics(env)
+		metrics: metrics(env),
+		versions: versions(env)
 	};
 }
 

@@ -6,6 +6,7 @@ import { seed } from './seed/index.ts';
 import { bootstrapAdmin } from './seed/bootstrap-admin.ts';
 import { singleton } from './singleton.ts';
 import { sweepUploads } from './import/store.ts';
+import { startVersionSchedule } from './documents/version-schedule.ts';
 
 const started = singleton<{ promise: Promise<Started> | null }>('startup', () => ({ promise: null }));
 
@@ -23,6 +24,7 @@ export function startApp(): Promise<Started> {
 		const adminToken = await bootstrapAdmin(cfg.admin);
 		await sweepUploads();
 		await startEventBus(cfg.redisUrl);
+		startVersionSchedule(cfg.versions);
 		log.info({ seedDemo: cfg.seedDemo, redis: !!cfg.redisUrl }, 'tafel ready');
 		return { adminToken };
 	})();

@@ -8,3 +8,4 @@ export * from './schema/documents.ts';
 export * from './schema/projects.ts';
 export * from './schema/imports.ts';
 export * from './schema/comments.ts';
+export * from './schema/versions.ts';

@@ -8,9 +8,11 @@ import { getProject, projectTimeline } from '../services/projects.ts';
 import { listLinks } from '../services/links.ts';
 import { listThreads } from '../services/comments.ts';
 import { plainText } from '../../domain/comment-body.ts';
-import { documentName } from '../../collab/documents.ts';
 import { dutch, fieldText } from './inventory.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
+import { bodyOf, documentName } from '../../collab/documents.ts';
+import { plainText as plainTextOf, richTextDoc } from '../../collab/rich-text.ts';
+import { projectVersionForExport } from './version-source.ts';
 
 // User text may contain Markdown or HTML; escaped, it renders as the text that was typed.
 const escape = (text: string) => text.replace(/[\\`*_{}[\]()<>#|!~]/g, '\\$&');
@@ -51,6 +53,7 @@ export function describe(e: TimelineEvent): string {
 			return dutch('timeline_link_added', { type: dutch(`link_${type}`), code });
 		}
 		case 'link-removed': return dutch('timeline_link_removed', { type: dutch(`link_${e.toValue ?? ''}`) });
+		case 'version-restored': return dutch('timeline_version_restored', { name: e.note ?? '' });
 		default: return e.kind;
 	}
 }
@@ -96,4 +99,32 @@ export async function projectMarkdown(actor: Actor, id: string): Promise<{ code:
 		''
 	];
 	return { code: project.code, markdown: out.join('\n') };
+}
+
+/** A version of a project as Markdown: fields and description as they were in that version. */
+export async function projectVersionMarkdown(actor: Actor, id: string, versionId: string): Promise<{ code: string; markdown: string } | null> {
+	const found = await projectVersionForExport(actor, id, versionId);
+	if (!found) return null;
+	const { project, fields, doc, label } = found;
+	try {
+		const text = plainTextOf(richTextDoc(bodyOf(doc, 'project')));
+		const out = [
+			`# ${escape(project.code)} · ${escape(String(fields.title ?? project.title))}`,
+			'',
+			`${escape(dutch('project_owner', { organisation: project.ownerName }))} · ${escape(dutch('version_export_label', { version: label }))}`,
+			'',
+			`| ${dutch('inventory_md_field')} | ${dutch('inventory_md_value')} |`,
+			'| --- | --- |',
+			...fieldLines({ ...fields }),
+			'',
+			`## ${dutch('field_description')}`,
+			'',
+			...(text.trim() ? text.split('\n').flatMap((p) => [escape(p), '']) : [`_${dutch('inventory_md_empty')}_`, '']),
+			`_${dutch('inventory_md_generated', { date: dateTime.format(new Date()) })}_`,
+			''
+		];
+		return { code: project.code, markdown: out.join('\n') };
+	} finally {
+		doc.destroy();
+	}
 }

@@ -11,7 +11,8 @@ import { listLinks, type LinkView } from '../services/links.ts';
 import { dutch, fieldText } from './inventory.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
 import { describe as describeEvent, type TimelineEvent } from './markdown.ts';
-import { storedDescription, type Block, type Description, type Run } from './description.ts';
+import { descriptionBlocks, storedDescription, type Block, type Description, type Run } from './description.ts';
+import { projectVersionForExport } from './version-source.ts';
 import { PrintableText, pdfFonts, type FontName } from './pdf-text.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface PdfInput {
 	links: Pick<LinkView, 'type' | 'note' | 'other' | 'proposedByName' | 'organisationName'>[];
 	timeline: TimelineEvent[];
 	generatedAt: Date;
+	/** A version of the record rather than its current state: named under the code ("Versie: …"). */
+	version?: string;
 }
 
 /** Groups of the field table; title, summary and status are shown above it. */
@@ -184,7 +187,7 @@ function header(sheet: Sheet, input: PdfInput): void {
 	sheet.style('bold', 9, COLOR.accent).text('TAFEL', sheet.left, 34, { continued: true, characterSpacing: 1.2 });
 	sheet.style('regular', 9, COLOR.muted).text(`   ${dutch('project_export_kind')}`, { characterSpacing: 0 });
 	const badges = [project.visibility === 'concept' ? dutch('concept_label') : '', project.archivedAt ? dutch('project_export_archived') : '', project.demo ? dutch('demo_label') : ''].filter(Boolean);
-	sheet.style('regular', 10, COLOR.muted).text([project.code, ...badges].join('  ·  '), sheet.left, 74, { width: sheet.width });
+	sheet.style('regular', 10, COLOR.muted).text([project.code, ...badges, ...(input.version ? [dutch('version_export_label', { version: input.version })] : [])].join('  ·  '), sheet.left, 74, { width: sheet.width });
 	sheet.style('bold', 20, COLOR.text).text(text.clean(project.title), sheet.left, doc.y + 2, { width: sheet.width, lineGap: 1 });
 	doc.y += 10;
 	facts(sheet, input);
@@ -293,4 +296,20 @@ export async function projectPdf(actor: Actor, id: string): Promise<{ code: stri
 	const [links, timeline, description] = await Promise.all([listLinks(actor, id), projectTimeline(actor, id), storedDescription(project.id, project.descriptionText, DESCRIPTION_LIMIT)]);
 	const pdf = await renderProjectPdf({ project, description, links: links ?? [], timeline: timeline ?? [], generatedAt: new Date() });
 	return { code: project.code, pdf };
+}
+
+/**
+ * A version of a project as a PDF: its fields and description as they were, the
+ * project's identity (code, owner) as it is. null = not found or not visible.
+ */
+export async function projectVersionPdf(actor: Actor, id: string, versionId: string): Promise<{ code: string; pdf: Buffer } | null> {
+	const found = await projectVersionForExport(actor, id, versionId);
+	if (!found) return null;
+	const { project, fields, doc, label } = found;
+	try {
+		const pdf = await renderProjectPdf({ project: { ...project, ...fields, status: fields.status || project.status }, description: descriptionBlocks(doc, DESCRIPTION_LIMIT), links: [], timeline: [], generatedAt: new Date(), version: label });
+		return { code: project.code, pdf };
+	} finally {
+		doc.destroy();
+	}
 }

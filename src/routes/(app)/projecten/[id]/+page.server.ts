@@ -8,19 +8,22 @@ import { documentName } from '$lib/collab/documents';
 import { listProjects } from '$lib/server/services/inventory';
 import { DEFAULT_QUERY } from '$lib/domain/inventory-query';
 import { httpStatus } from '$lib/domain/errors';
+import { loadSinceNamed } from '$lib/server/http/version-pages';
 
-export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, url, params, depends } = event;
 	const user = requireUser(locals, url);
 	depends('app:project');
 	const project = await getProject(user, params.id);
 	if (!project) error(404, 'Niet gevonden');
 	const resource = asResource(project);
-	const [timeline, provenance, links, related] = await Promise.all([
+	const [timeline, provenance, links, related, sinceNamed] = await Promise.all([
 		projectTimeline(user, project.id),
 		projectProvenance(user, project.id),
 		listLinks(user, project.id),
 		// Link suggestions: projects in the same theme or provinces, most recently changed first.
-		listProjects(user, { ...DEFAULT_QUERY, themes: project.themeId ? [project.themeId] : [], pageSize: 100 })
+		listProjects(user, { ...DEFAULT_QUERY, themes: project.themeId ? [project.themeId] : [], pageSize: 100 }),
+		loadSinceNamed(event, documentName.project(project.id))
 	]);
 	return {
 		project: { id: project.id, code: project.code, title: project.title, visibility: project.visibility, archived: project.archivedAt !== null, demo: project.demo, ownerName: project.ownerName, ownerOrganisationId: project.ownerOrganisationId, updatedAt: project.updatedAt },
@@ -30,6 +33,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		canLink: can(user, 'comment', resource),
 		canComment: can(user, 'comment', resource),
 		timeline: timeline ?? [],
+		sinceNamed,
+		restored: url.searchParams.has('hersteld'),
 		provenance: provenance ?? [],
 		links: links ?? [],
 		// A suggestion names another project: only ones this reader may see (the policy, not just the query).

@@ -1,0 +1,9 @@
+import type { Actions, PageServerLoad } from './$types';
+import { documentName } from '$lib/collab/documents';
+import { loadVersionList, nameAction } from '$lib/server/http/version-pages';
+
+export const load: PageServerLoad = (event) => loadVersionList(event, documentName.werkagenda());
+
+export const actions: Actions = {
+	name: (event) => nameAction(event, documentName.werkagenda())
+};

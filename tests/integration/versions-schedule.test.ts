@@ -1,0 +1,142 @@
+/**
+ * Automatic versions and retention on a controllable clock, against the real store on
+ * PGlite and PostgreSQL: a burst of editing gets a version once it settled, at most one
+ * automatic version an hour, identical states are not kept twice, and thinning keeps
+ * named versions and one automatic version per day.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { readConfig } from '../../src/lib/server/config.ts';
+import { closeDatabase, db, initDatabase } from '../../src/lib/server/db/client.ts';
+import { docUpdates, docVersions } from '../../src/lib/server/db/schema.ts';
+import { listVersions, recordActivity, takeAutomaticVersions, takeVersion, thinVersions } from '../../src/lib/server/documents/versions.ts';
+import { createTestDatabase, PG_URL } from '../support/postgres.ts';
+import { TEMPLATE } from '../support/paths.ts';
+import { eq } from 'drizzle-orm';
+
+const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
+const RULES = { settleMs: 10 * 60_000, minIntervalMs: 60 * 60_000 };
+const MIN = 60_000;
+const eva = { userId: 'u-eva', name: 'Eva de Vries', organisationId: 'min-ez' };
+const bram = { userId: 'u-bram', name: 'Bram van Dijk', organisationId: 'prov-nb' };
+
+describe.each(databases)('automatic versions and retention on %s', (database) => {
+	let drop: (() => Promise<void>) | null = null;
+	let dataDir: string | null = null;
+
+	beforeAll(async () => {
+		if (database === 'postgres') {
+			const created = await createTestDatabase();
+			drop = created.drop;
+			await initDatabase(readConfig({ DATABASE_URL: created.url, LOG_LEVEL: 'warn' }));
+		} else {
+			dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-versions-'));
+			await initDatabase(readConfig({ DATA_DIR: dataDir, PGLITE_TEMPLATE: TEMPLATE, LOG_LEVEL: 'warn' }));
+		}
+	});
+	afterAll(async () => {
+		await closeDatabase();
+		await drop?.();
+		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	/** A stored edit of the document, as the collaboration server would write it. */
+	async function edit(docName: string, doc: Y.Doc, content: string) {
+		let update: Uint8Array | null = null;
+		doc.once('update', (u: Uint8Array) => (update = u));
+		doc.getText('t').insert(doc.getText('t').length, content);
+		await db().insert(docUpdates).values({ docName, update: update! });
+	}
+
+	test('a version once editing settled, at most one an hour, with who edited', async () => {
+		const docName = 'werkagenda:sched-1';
+		const doc = new Y.Doc();
+		const t0 = new Date('2026-03-12T09:00:00Z');
+		await edit(docName, doc, 'eerste ');
+		await recordActivity(docName, [eva], t0);
+		await recordActivity(docName, [bram], new Date(t0.getTime() + 2 * MIN));
+		// Still in the burst: nothing yet.
+		expect(await takeAutomaticVersions(RULES, new Date(t0.getTime() + 8 * MIN))).toEqual([]);
+		// Ten minutes after the last edit: one version, naming both editors.
+		expect(await takeAutomaticVersions(RULES, new Date(t0.getTime() + 13 * MIN))).toEqual([docName]);
+		let { versions } = await listVersions(docName);
+		expect(versions).toHaveLength(1);
+		expect(versions[0].kind).toBe('auto');
+		expect(versions[0].editors.map((e) => e.name).sort()).toEqual(['Bram van Dijk', 'Eva de Vries']);
+		// Nothing new: no second version.
+		expect(await takeAutomaticVersions(RULES, new Date(t0.getTime() + 40 * MIN))).toEqual([]);
+		// A new burst 20 minutes later settles within the hour: waits for the hour to pass.
+		await edit(docName, doc, 'tweede ');
+		await recordActivity(docName, [bram], new Date(t0.getTime() + 20 * MIN));
+		expect(await takeAutomaticVersions(RULES, new Date(t0.getTime() + 45 * MIN))).toEqual([]);
+		expect(await takeAutomaticVersions(RULES, new Date(t0.getTime() + 75 * MIN))).toEqual([docName]);
+		({ versions } = await listVersions(docName));
+		expect(versions).toHaveLength(2);
+		expect(versions[0].editors.map((e) => e.name)).toEqual(['Bram van Dijk']);
+	});
+
+	test('an automatic version identical to the previous one is not kept; a named one always is', async () => {
+		const docName = 'werkagenda:sched-2';
+		const doc = new Y.Doc();
+		await edit(docName, doc, 'tekst');
+		const t0 = new Date('2026-03-13T09:00:00Z');
+		expect(await takeVersion(docName, { kind: 'named', name: 'Ingediend', by: null }, t0)).not.toBeNull();
+		// Activity without a change of content (an edit undone): no automatic copy.
+		await recordActivity(docName, [eva], t0);
+		expect(await takeAutomaticVersions(RULES, new Date(t0.getTime() + 11 * MIN))).toEqual([]);
+		expect(await takeVersion(docName, { kind: 'named', name: 'Nog eens', by: null }, new Date(t0.getTime() + 12 * MIN))).not.toBeNull();
+		expect((await listVersions(docName)).versions.map((v) => v.name)).toEqual(['Nog eens', 'Ingediend']);
+	});
+
+	test('thinning keeps named versions and the last automatic version of each day past the retention', async () => {
+		const docName = 'werkagenda:sched-3';
+		const doc = new Y.Doc();
+		const now = new Date('2026-09-01T12:00:00Z');
+		const daysAgo = (d: number, hour: number) => new Date(now.getTime() - d * 86_400_000 + (hour - 12) * 3_600_000);
+		// 100 and 99 days ago: three automatic versions each (distinct states) and one named.
+		for (const [d, hour] of [[100, 8], [100, 10], [100, 14], [99, 9], [99, 11], [99, 15]] as const) {
+			await edit(docName, doc, `${d}-${hour} `);
+			await takeVersion(docName, { kind: 'auto', reason: 'settled', by: null }, daysAgo(d, hour));
+		}
+		await takeVersion(docName, { kind: 'named', name: 'Mijlpaal', by: null }, daysAgo(100, 9));
+		// Yesterday: two automatic versions, both younger than 90 days, both kept.
+		for (const hour of [9, 10]) {
+			await edit(docName, doc, `gisteren-${hour} `);
+			await takeVersion(docName, { kind: 'auto', reason: 'settled', by: null }, daysAgo(1, hour));
+		}
+		// Other documents of this file have old automatic versions too: count this one's.
+		expect(await thinVersions(90, now)).toBeGreaterThanOrEqual(4);
+		const kept = await db().select({ kind: docVersions.kind, createdAt: docVersions.createdAt }).from(docVersions).where(eq(docVersions.docName, docName));
+		const times = kept.map((v) => `${v.kind}@${v.createdAt.toISOString()}`).sort();
+		expect(times).toEqual(
+			[`auto@${daysAgo(100, 14).toISOString()}`, `auto@${daysAgo(99, 15).toISOString()}`, `named@${daysAgo(100, 9).toISOString()}`, `auto@${daysAgo(1, 9).toISOString()}`, `auto@${daysAgo(1, 10).toISOString()}`].sort()
+		);
+		// Running it again removes nothing more.
+		expect(await thinVersions(90, now)).toBe(0);
+	});
+
+	test('a history of 1,000 versions pages quickly without loading states', async () => {
+		const docName = 'werkagenda:sched-4';
+		const state = new Uint8Array(4096);
+		const base = Date.parse('2026-01-01T00:00:00Z');
+		const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `v4-${String(i).padStart(4, '0')}`, docName, kind: (i % 50 === 0 ? 'named' : 'auto') as 'named' | 'auto', name: i % 50 === 0 ? `Benoemd ${i}` : null, state, size: state.length, hash: `h${i}`, createdAt: new Date(base + i * MIN) }));
+		for (let i = 0; i < rows.length; i += 250) await db().insert(docVersions).values(rows.slice(i, i + 250));
+		const seen = new Set<string>();
+		let before: string | null = null;
+		let pages = 0;
+		do {
+			const page = await listVersions(docName, { before, limit: 200 });
+			for (const v of page.versions) seen.add(v.id);
+			before = page.next;
+			pages++;
+		} while (before);
+		expect(seen.size).toBe(1000);
+		expect(pages).toBe(5);
+		const named = await listVersions(docName, { kinds: ['named'], limit: 200 });
+		expect(named.versions).toHaveLength(20);
+		expect(named.versions[0].name).toBe('Benoemd 950');
+	});
+});
