@@ -7,10 +7,15 @@ import type { LiveDocuments } from '#lib/server/documents/live.ts';
 import type { CollabServer } from './collab-server.ts';
 import { vectorOfUpdate } from './state-vectors.ts';
 import { ChangeOnBehalf } from './rooms.ts';
+import { recordActivityNow } from './version-hooks.ts';
 
 export function liveDocumentsOf(server: CollabServer): LiveDocuments {
 	return {
-		flush: () => server.log.flush(),
+		async flush() {
+			await server.log.flush();
+			// Who edited goes with what they wrote: a version taken now names them.
+			for (const room of await server.rooms.loaded()) await recordActivityNow(room);
+		},
 		async change(ref, author, apply) {
 			const room = await server.rooms.get(ref);
 			try {

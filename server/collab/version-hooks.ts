@@ -14,7 +14,8 @@ type Editor = { userId: string; name: string; organisationId: string };
 const editors = new WeakMap<Room, Map<string, Editor>>();
 const timers = new WeakMap<Room, NodeJS.Timeout>();
 
-async function record(room: Room): Promise<void> {
+/** Hands this room's editors to the store now (before a version is taken, before unload). */
+export async function recordActivityNow(room: Room): Promise<void> {
 	clearTimeout(timers.get(room));
 	timers.delete(room);
 	const pending = editors.get(room);
@@ -38,7 +39,7 @@ export const versionHooks: RoomHooks = {
 	},
 	afterPersist(room) {
 		if (timers.has(room) || !editors.get(room)?.size) return;
-		timers.set(room, setTimeout(() => void record(room), RECORD_AFTER_MS));
+		timers.set(room, setTimeout(() => void recordActivityNow(room), RECORD_AFTER_MS));
 	},
-	beforeUnload: record
+	beforeUnload: recordActivityNow
 };

@@ -5,7 +5,7 @@
  * previous version. Access decisions are the caller's (services/versions.ts).
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { generateId } from '../auth/tokens.ts';
 import { db } from '../db/client.ts';
@@ -192,9 +192,9 @@ export async function takeAutomaticVersions(rules: AutoVersionRules, now = new D
 		.from(docActivity)
 		.where(
 			and(
-				sql`${docActivity.pendingSince} is not null`,
-				sql`${docActivity.lastEditAt} <= ${settled}`,
-				sql`not exists (select 1 from ${docVersions} v where v.doc_name = ${docActivity.docName} and v.kind = 'auto' and v.created_at > ${recent})`
+				isNotNull(docActivity.pendingSince),
+				lte(docActivity.lastEditAt, settled),
+				sql`not exists (select 1 from ${docVersions} v where v.doc_name = ${docActivity.docName} and v.kind = 'auto' and v.created_at > ${recent.toISOString()}::timestamptz)`
 			)
 		)
 		.limit(100);
