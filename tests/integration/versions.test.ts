@@ -10,20 +10,14 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { allPersisted, connect, until, type TestClient } from '../support/collab-client.ts';
-import { scratchProject } from '../support/scratch-docs.ts';
+import { scratchProjectOwnedBy } from '../support/scratch-docs.ts';
 import { bodyOf, documentName, fieldTextOf } from '../../src/lib/collab/documents.ts';
 import { plainText, richTextDoc } from '../../src/lib/collab/rich-text.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
 
 /** A platform project owned by Bram's province (Noord-Brabant), not used by other tests. */
-function brabantProject() {
-	for (let n = 20; n < 60; n++) {
-		const p = scratchProject(n);
-		if (p.ownerOrganisationId === 'prov-nb') return p;
-	}
-	throw new Error('no Noord-Brabant scratch project');
-}
+const brabantProject = () => scratchProjectOwnedBy('prov-nb');
 
 const text = (c: TestClient) => plainText(richTextDoc(bodyOf(c.doc, 'project')));
 const title = (c: TestClient) => fieldTextOf(c.doc, 'title').toString();

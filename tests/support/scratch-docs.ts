@@ -32,3 +32,10 @@ export function scratchProject(n: number, total = DEMO_TOTAL): DemoProject {
 export function scratchDoc(n: number, total = DEMO_TOTAL): string {
 	return documentName.project(scratchProject(n, total).id);
 }
+
+/** A scratch record owned by `organisationId` (a member of it may restore versions), searched from the n-th on. */
+export function scratchProjectOwnedBy(organisationId: string, from = 20, total = DEMO_TOTAL): DemoProject {
+	const list = platform(total);
+	for (let n = from; n < list.length; n++) if (list[n].ownerOrganisationId === organisationId) return list[n];
+	throw new Error(`no scratch project of ${organisationId} from ${from}`);
+}
