@@ -3,31 +3,17 @@
  * notes, e-mail and conversion to PDF. Only for projects the actor may read.
  */
 import type { Actor } from '../../domain/permissions.ts';
-import { FIELD_KEYS } from '../../domain/project.ts';
 import { getProject, projectTimeline } from '../services/projects.ts';
 import { listLinks } from '../services/links.ts';
 import { listThreads } from '../services/comments.ts';
 import { plainText } from '../../domain/comment-body.ts';
 import { documentName } from '../../collab/documents.ts';
-import { dutch, fieldText } from './inventory.ts';
+import { dutch } from './inventory.ts';
+import { escapeMarkdown, fieldRows } from '../../collab/markdown.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
 
-// User text may contain Markdown or HTML; escaped, it renders as the text that was typed.
-const escape = (text: string) => text.replace(/[\\`*_{}[\]()<>#|!~]/g, '\\$&');
-const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const escape = escapeMarkdown;
 const dateTime = dateTimeFormat('nl', { dateStyle: 'medium', timeStyle: 'short' });
-
-function fieldLines(fields: Record<string, unknown>): string[] {
-	const lines: string[] = [];
-	for (const key of FIELD_KEYS) {
-		if (key === 'title') continue;
-		const value = fieldText(key, fields[key]);
-		if (value === null || value === '') continue;
-		const shown = typeof value === 'number' && key !== 'trlCurrent' && key !== 'trlTarget' ? euro.format(value) : String(value);
-		lines.push(`| ${escape(dutch(`field_${key}`))} | ${escape(shown).replace(/\n/g, ' ')} |`);
-	}
-	return lines;
-}
 
 export interface TimelineEvent {
 	kind: string;
@@ -68,7 +54,7 @@ export async function projectMarkdown(actor: Actor, id: string): Promise<{ code:
 		'',
 		`| ${dutch('inventory_md_field')} | ${dutch('inventory_md_value')} |`,
 		'| --- | --- |',
-		...fieldLines(project),
+		...fieldRows(project),
 		'',
 		`## ${dutch('field_description')}`,
 		'',
