@@ -1,7 +1,7 @@
 /**
  * A rich-text document as a flat list of text blocks (paragraphs, headings), each with
- * the chain of containers it sits in (lists, list items, quotes) and its text as units
- * (one per character, with that character's marks) cut into word tokens. The diff
+ * the chain of containers it sits in (lists, list items, quotes) and its text with the
+ * marks of each character, cut into word tokens. The diff
  * aligns blocks by their text and compares words inside them; the containers let it
  * put the tree back together afterwards.
  */
@@ -14,17 +14,25 @@ export interface Container {
 	attrs?: Record<string, unknown>;
 }
 
-/** One character (code point) or a line break, with its marks. */
-export interface Unit {
-	ch: string;
-	/** A hard line break (shown as ↵); `ch` is then "\n". */
-	lineBreak: boolean;
+/** The marks of a run of text (one text node), or a hard line break. */
+export interface Style {
 	marks: RichMark[];
 	/** The marks as a comparable string. */
-	markKey: string;
+	key: string;
+	lineBreak: boolean;
 }
 
-/** A word, a run of spaces, one other character or a line break: [start, end) in the units. */
+/**
+ * A block's text with the style of every UTF-16 code unit (shared objects, one per text
+ * node): no object per character, so a megabyte of text stays cheap to compare. A line
+ * break is one code unit, U+FFFC, whose style says it is a break.
+ */
+export interface Units {
+	text: string;
+	styles: Style[];
+}
+
+/** A word, a run of spaces, one other character or a line break: [start, end) in the text. */
 export interface Token {
 	key: string;
 	start: number;
@@ -33,40 +41,51 @@ export interface Token {
 
 // Deeper than any document a person makes; a crafted one is cut here rather than overflow the stack.
 const MAX_DEPTH = 100;
-const WORD = /[\p{L}\p{N}\p{M}_]/u;
-const SPACE = /\s/u;
+const WORD_RUN = /[\p{L}\p{N}\p{M}_]+/uy;
+const SPACE_RUN = /\s+/uy;
 const WORDS = /[\p{L}\p{N}\p{M}_]+/gu;
+export const LINE_BREAK = '\uFFFC';
 export const LINE_BREAK_KEY = '\u0000br';
 
 const markKeyOf = (marks: RichMark[]): string =>
 	marks.length === 0 ? '' : JSON.stringify([...marks].sort((x, y) => (x.type < y.type ? -1 : x.type > y.type ? 1 : 0)));
 
-/** The units of a text block's inline content. */
-export function unitsOf(inline: RichNode[]): Unit[] {
-	const units: Unit[] = [];
+/** The text and styles of a text block's inline content. */
+export function unitsOf(inline: RichNode[]): Units {
+	const parts: string[] = [];
+	const styles: Style[] = [];
 	for (const node of inline) {
 		const marks = node.marks ?? [];
-		const markKey = markKeyOf(marks);
-		if (node.type === 'text') for (const ch of node.text ?? '') units.push({ ch, lineBreak: false, marks, markKey });
-		else if (node.type === 'hardBreak') units.push({ ch: '\n', lineBreak: true, marks, markKey });
+		if (node.type === 'hardBreak') {
+			parts.push(LINE_BREAK);
+			styles.push({ marks, key: `${markKeyOf(marks)}|br`, lineBreak: true });
+		} else if (node.type === 'text' && node.text) {
+			const style: Style = { marks, key: markKeyOf(marks), lineBreak: false };
+			parts.push(node.text);
+			for (let i = 0; i < node.text.length; i++) styles.push(style);
+		}
 	}
-	return units;
+	return { text: parts.join(''), styles };
 }
 
-type CharClass = 'word' | 'space' | 'other' | 'break';
-const classOf = (unit: Unit): CharClass => (unit.lineBreak ? 'break' : WORD.test(unit.ch) ? 'word' : SPACE.test(unit.ch) ? 'space' : 'other');
-
-/** Words and runs of spaces stay whole; every other character and each line break is its own token. */
-export function tokensOf(units: Unit[]): Token[] {
+/** Words and runs of spaces stay whole; every other character (code point) and each line break is its own token. */
+export function tokensOf(units: Units): Token[] {
+	const { text, styles } = units;
 	const tokens: Token[] = [];
 	let i = 0;
-	while (i < units.length) {
-		const kind = classOf(units[i]);
-		let j = i + 1;
-		if (kind === 'word' || kind === 'space') while (j < units.length && classOf(units[j]) === kind) j++;
-		const key = kind === 'break' ? LINE_BREAK_KEY : units.slice(i, j).map((u) => u.ch).join('');
-		tokens.push({ key, start: i, end: j });
-		i = j;
+	while (i < text.length) {
+		let end = i + ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+		if (!styles[i].lineBreak) {
+			for (const run of [WORD_RUN, SPACE_RUN]) {
+				run.lastIndex = i;
+				if (run.test(text)) {
+					end = run.lastIndex;
+					break;
+				}
+			}
+		}
+		tokens.push({ key: styles[i].lineBreak ? LINE_BREAK_KEY : text.slice(i, end), start: i, end });
+		i = end;
 	}
 	return tokens;
 }
@@ -78,7 +97,7 @@ export function tokensOf(units: Unit[]): Token[] {
 export class FlatBlock {
 	/** The text with whitespace collapsed and trimmed: what "the same paragraph" means. */
 	readonly norm: string;
-	#units: Unit[] | null = null;
+	#units: Units | null = null;
 	#tokens: Token[] | null = null;
 	#words: Map<string, number> | null = null;
 	#size = 0;
@@ -97,7 +116,7 @@ export class FlatBlock {
 			.trim();
 	}
 
-	get units(): Unit[] {
+	get units(): Units {
 		return (this.#units ??= unitsOf(this.inline));
 	}
 
@@ -144,5 +163,5 @@ export function flatten(doc: RichNode): FlatBlock[] {
 	return blocks;
 }
 
-/** The plain text of a run of units (line breaks as newlines). */
-export const textOf = (units: Unit[]): string => units.map((u) => u.ch).join('');
+/** The plain text of a block (line breaks as newlines). */
+export const textOf = (units: Units): string => units.text.replace(/\uFFFC/g, (c, i: number) => (units.styles[i].lineBreak ? '\n' : c));

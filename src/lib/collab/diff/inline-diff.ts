@@ -5,12 +5,11 @@
  * but changed formatting are kept once, marked `formatChanged`.
  */
 import { coalesce, diffSequences, type Edit } from './sequence-diff.ts';
-import { tokensOf, unitsOf, type FlatBlock, type Token, type Unit } from './flat-blocks.ts';
+import { tokensOf, unitsOf, type FlatBlock, type Token, type Units } from './flat-blocks.ts';
 import type { RichMark, RichNode } from './rich-node.ts';
 
-/** One side of an inline comparison: units and tokens, with `boundary` tokens between joined blocks. */
-export interface InlineSide {
-	units: Unit[];
+/** One side of an inline comparison: text, styles and tokens, with `boundary` tokens between joined blocks. */
+export interface InlineSide extends Units {
 	tokens: (Token & { boundary?: true })[];
 }
 
@@ -27,17 +26,22 @@ export interface InlineResult extends InlineCounts {
 
 /** Blocks joined into one side, a boundary token between each two. */
 export function joined(blocks: FlatBlock[]): InlineSide {
-	const side: InlineSide = { units: [], tokens: [] };
+	if (blocks.length === 1) return { ...blocks[0].units, tokens: blocks[0].tokens };
+	const texts: string[] = [];
+	const side: InlineSide = { text: '', styles: [], tokens: [] };
 	blocks.forEach((block, i) => {
-		const offset = side.units.length;
+		const offset = side.styles.length;
 		if (i > 0) side.tokens.push({ key: '', start: offset, end: offset, boundary: true });
-		side.units.push(...block.units);
+		texts.push(block.units.text);
+		// A loop, not push(...styles): a pasted megabyte in one paragraph would overflow the stack.
+		for (const style of block.units.styles) side.styles.push(style);
 		for (const t of block.tokens) side.tokens.push({ key: t.key, start: t.start + offset, end: t.end + offset });
 	});
+	side.text = texts.join('');
 	return side;
 }
 
-export const EMPTY_SIDE: InlineSide = { units: [], tokens: [] };
+export const EMPTY_SIDE: InlineSide = { text: '', styles: [], tokens: [] };
 
 const charLength = (side: InlineSide, from: number, count: number) => side.tokens.slice(from, from + count).reduce((sum, t) => sum + t.end - t.start, 0);
 
@@ -104,23 +108,32 @@ function markDifference(from: RichMark[], to: RichMark[]): string[] {
 /** Collects inline nodes, joining neighbouring text with the same marks. */
 class Writer {
 	blocks: RichNode[][] = [[]];
-	// The marks of the last text node written, as a string: compared per character.
+	// The marks of the last text node written, as a string.
 	#lastKey: string | null = null;
 
-	emit(unit: Unit, extra: RichMark[], extraKey = ''): void {
+	/** Writes text[start, end) of a side with its own marks plus `extra` (keyed `extraKey`). */
+	emit(side: Units, start: number, end: number, extra: RichMark[], extraKey: string): void {
 		const content = this.blocks[this.blocks.length - 1];
-		const marks = extra.length ? [...unit.marks, ...extra] : unit.marks;
-		if (unit.lineBreak) {
-			content.push(marks.length ? { type: 'hardBreak', marks } : { type: 'hardBreak' });
-			this.#lastKey = null;
-			return;
-		}
-		const key = `${unit.markKey}|${extraKey}`;
-		const last = content[content.length - 1];
-		if (last?.type === 'text' && this.#lastKey === key) last.text += unit.ch;
-		else {
-			content.push(marks.length ? { type: 'text', text: unit.ch, marks } : { type: 'text', text: unit.ch });
-			this.#lastKey = key;
+		for (let i = start; i < end; ) {
+			const style = side.styles[i];
+			const marks = extra.length ? [...style.marks, ...extra] : style.marks;
+			if (style.lineBreak) {
+				content.push(marks.length ? { type: 'hardBreak', marks } : { type: 'hardBreak' });
+				this.#lastKey = null;
+				i++;
+				continue;
+			}
+			let j = i + 1;
+			while (j < end && side.styles[j] === style) j++;
+			const text = side.text.slice(i, j);
+			const key = `${style.key}|${extraKey}`;
+			const last = content[content.length - 1];
+			if (last?.type === 'text' && this.#lastKey === key) last.text += text;
+			else {
+				content.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+				this.#lastKey = key;
+			}
+			i = j;
 		}
 	}
 
@@ -130,6 +143,24 @@ class Writer {
 		if (change === 'inserted') this.blocks.push([]);
 		this.#lastKey = null;
 	}
+}
+
+/** Kept text: written once from the new side; where its marks differ from the old side's, marked `formatChanged`. */
+function emitKept(out: Writer, a: InlineSide, b: InlineSide, aStart: number, bStart: number, length: number): number {
+	let changes = 0;
+	for (let k = 0; k < length; ) {
+		const [sa, sb] = [a.styles[aStart + k], b.styles[bStart + k]];
+		let run = 1;
+		while (k + run < length && a.styles[aStart + k + run] === sa && b.styles[bStart + k + run] === sb) run++;
+		if (sa.key === sb.key) out.emit(b, bStart + k, bStart + k + run, [], '');
+		else {
+			const mark = { type: 'formatChanged', attrs: { added: markDifference(sa.marks, sb.marks), removed: markDifference(sb.marks, sa.marks) } };
+			out.emit(b, bStart + k, bStart + k + run, [mark], JSON.stringify(mark));
+			changes += run;
+		}
+		k += run;
+	}
+	return changes;
 }
 
 function intern(a: InlineSide, b: InlineSide): [Int32Array, Int32Array] {
@@ -146,24 +177,19 @@ export function diffInline(a: InlineSide, b: InlineSide): InlineResult {
 	const out = new Writer();
 	const counts: InlineCounts = { inserted: 0, deleted: 0, formatChanges: 0 };
 	for (const edit of edits) {
-		for (let k = 0; k < edit.length; k++) {
-			if (edit.kind === 'equal') {
-				const [ta, tb] = [a.tokens[edit.a + k], b.tokens[edit.b + k]];
-				for (let u = 0; u < tb.end - tb.start; u++) {
-					const [ua, ub] = [a.units[ta.start + u], b.units[tb.start + u]];
-					if (ua.markKey === ub.markKey) out.emit(ub, []);
-					else {
-						const mark = { type: 'formatChanged', attrs: { added: markDifference(ua.marks, ub.marks), removed: markDifference(ub.marks, ua.marks) } };
-						out.emit(ub, [mark], JSON.stringify(mark));
-						counts.formatChanges++;
-					}
-				}
-				continue;
-			}
-			const [side, token] = edit.kind === 'delete' ? [a, a.tokens[edit.a + k]] : [b, b.tokens[edit.b + k]];
-			const change = edit.kind === 'delete' ? 'deleted' : 'inserted';
+		if (edit.kind === 'equal') {
+			const [first, last] = [edit.a, edit.a + edit.length - 1];
+			const start = a.tokens[first].start;
+			counts.formatChanges += emitKept(out, a, b, start, b.tokens[edit.b].start, a.tokens[last].end - start);
+			continue;
+		}
+		const [side, from] = edit.kind === 'delete' ? [a, edit.a] : [b, edit.b];
+		const change = edit.kind === 'delete' ? 'deleted' : 'inserted';
+		const mark = [{ type: change }];
+		for (let k = from; k < from + edit.length; k++) {
+			const token = side.tokens[k];
 			if (token.boundary) out.boundary(change);
-			for (let u = token.start; u < token.end; u++) out.emit(side.units[u], [{ type: change }], change);
+			out.emit(side, token.start, token.end, mark, change);
 			counts[change] += token.end - token.start;
 		}
 	}
@@ -179,16 +205,14 @@ export interface TextSegment {
 export function diffPlainText(before: string, after: string): TextSegment[] {
 	const side = (text: string): InlineSide => {
 		const units = unitsOf(text ? [{ type: 'text', text }] : []);
-		return { units, tokens: tokensOf(units) };
+		return { ...units, tokens: tokensOf(units) };
 	};
 	const [a, b] = [side(before), side(after)];
 	const [ia, ib] = intern(a, b);
 	const segments: TextSegment[] = [];
 	for (const edit of cleanup(diffSequences(ia, ib), a, b)) {
 		const [from, start] = edit.kind === 'insert' ? [b, edit.b] : [a, edit.a];
-		const first = from.tokens[start];
-		const last = from.tokens[start + edit.length - 1];
-		const text = from.units.slice(first.start, last.end).map((u) => u.ch).join('');
+		const text = from.text.slice(from.tokens[start].start, from.tokens[start + edit.length - 1].end);
 		segments.push({ text, change: edit.kind === 'equal' ? 'equal' : edit.kind === 'delete' ? 'deleted' : 'inserted' });
 	}
 	return segments;
