@@ -8,16 +8,13 @@ import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../../domain/permissions.ts';
 import type { InventoryQuery } from '../../domain/inventory-query.ts';
 import { FIELD_KEYS, type FieldKey } from '../../domain/project.ts';
-import { LOOKUP, type Option } from '../../domain/reference.ts';
-import { m } from '../../paraglide/messages.js';
+import { fieldText as sharedFieldText, message } from '../../i18n/field-values.ts';
 import { isoDay } from '../../i18n/time.ts';
 import { listProjects, type ProjectListRow } from '../services/inventory.ts';
 
-type Messages = Record<string, ((inputs?: Record<string, unknown>, options?: { locale?: 'nl' | 'en' }) => string) | undefined>;
-
 /** A message in Dutch whatever the user's language: exports are shared documents. */
 export function dutch(key: string, inputs: Record<string, unknown> = {}): string {
-	return (m as unknown as Messages)[key]?.(inputs, { locale: 'nl' }) ?? key;
+	return message(key, 'nl', inputs);
 }
 
 export type Cell = string | number | null;
@@ -27,27 +24,8 @@ export interface ExportColumn {
 	value(row: ProjectListRow): Cell;
 }
 
-const labels = (lookup: Map<string, Option>) => (ids: string[]) => ids.map((id) => lookup.get(id)?.label ?? id).join('; ');
-const LIST_LABELS: Partial<Record<FieldKey, (ids: string[]) => string>> = {
-	provinces: labels(LOOKUP.provinces),
-	corop: labels(LOOKUP.corop),
-	missionIds: labels(LOOKUP.missions),
-	kiaIds: labels(LOOKUP.kias),
-	keyTechnologyIds: labels(LOOKUP.keyTechnologies),
-	instrumentIds: labels(LOOKUP.instruments)
-};
-
-/** The readable value of one field: labels instead of ids, lists joined with "; ". */
-export function fieldText(key: FieldKey, value: unknown): Cell {
-	if (value === null || value === undefined) return null;
-	if (typeof value === 'number') return value;
-	if (Array.isArray(value)) return (LIST_LABELS[key] ?? ((v: string[]) => v.join('; ')))(value as string[]);
-	const text = String(value);
-	if (key === 'themeId') return LOOKUP.themes.get(text)?.label ?? text;
-	if (key === 'status') return dutch(`status_${text}`);
-	if (key === 'initiatorType' || key === 'phase') return text.replaceAll('_', ' ');
-	return text;
-}
+/** The readable value of one field: labels instead of ids, lists joined with "; " (shared with the version diff). */
+export const fieldText = (key: FieldKey, value: unknown): Cell => sharedFieldText(key, value, 'nl');
 
 const KIND: Partial<Record<FieldKey, ExportColumn['kind']>> = { totalBudget: 'money', requestedAmount: 'money', cofinancing: 'money', trlCurrent: 'number', trlTarget: 'number' };
 

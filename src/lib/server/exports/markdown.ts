@@ -3,33 +3,19 @@
  * notes, e-mail and conversion to PDF. Only for projects the actor may read.
  */
 import type { Actor } from '../../domain/permissions.ts';
-import { FIELD_KEYS } from '../../domain/project.ts';
 import { getProject, projectTimeline } from '../services/projects.ts';
 import { listLinks } from '../services/links.ts';
 import { listThreads } from '../services/comments.ts';
 import { plainText } from '../../domain/comment-body.ts';
-import { dutch, fieldText } from './inventory.ts';
+import { documentName } from '../../collab/documents.ts';
+import { dutch } from './inventory.ts';
+import { escapeMarkdown, fieldRows } from '../../collab/markdown.ts';
+import { versionMarkdown } from '../../collab/version-markdown.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
-import { bodyOf, documentName } from '../../collab/documents.ts';
-import { plainText as plainTextOf, richTextDoc } from '../../collab/rich-text.ts';
 import { projectVersionForExport } from './version-source.ts';
 
-// User text may contain Markdown or HTML; escaped, it renders as the text that was typed.
-const escape = (text: string) => text.replace(/[\\`*_{}[\]()<>#|!~]/g, '\\$&');
-const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const escape = escapeMarkdown;
 const dateTime = dateTimeFormat('nl', { dateStyle: 'medium', timeStyle: 'short' });
-
-function fieldLines(fields: Record<string, unknown>): string[] {
-	const lines: string[] = [];
-	for (const key of FIELD_KEYS) {
-		if (key === 'title') continue;
-		const value = fieldText(key, fields[key]);
-		if (value === null || value === '') continue;
-		const shown = typeof value === 'number' && key !== 'trlCurrent' && key !== 'trlTarget' ? euro.format(value) : String(value);
-		lines.push(`| ${escape(dutch(`field_${key}`))} | ${escape(shown).replace(/\n/g, ' ')} |`);
-	}
-	return lines;
-}
 
 export interface TimelineEvent {
 	kind: string;
@@ -71,7 +57,7 @@ export async function projectMarkdown(actor: Actor, id: string): Promise<{ code:
 		'',
 		`| ${dutch('inventory_md_field')} | ${dutch('inventory_md_value')} |`,
 		'| --- | --- |',
-		...fieldLines(project),
+		...fieldRows(project),
 		'',
 		`## ${dutch('field_description')}`,
 		'',
@@ -101,30 +87,15 @@ export async function projectMarkdown(actor: Actor, id: string): Promise<{ code:
 	return { code: project.code, markdown: out.join('\n') };
 }
 
-/** A version of a project as Markdown: fields and description as they were in that version. */
+/** A version of a project as Markdown: fields and description (headings and lists kept) as they were in that version. */
 export async function projectVersionMarkdown(actor: Actor, id: string, versionId: string): Promise<{ code: string; markdown: string } | null> {
 	const found = await projectVersionForExport(actor, id, versionId);
 	if (!found) return null;
-	const { project, fields, doc, label } = found;
-	try {
-		const text = plainTextOf(richTextDoc(bodyOf(doc, 'project')));
-		const out = [
-			`# ${escape(project.code)} · ${escape(String(fields.title ?? project.title))}`,
-			'',
-			`${escape(dutch('project_owner', { organisation: project.ownerName }))} · ${escape(dutch('version_export_label', { version: label }))}`,
-			'',
-			`| ${dutch('inventory_md_field')} | ${dutch('inventory_md_value')} |`,
-			'| --- | --- |',
-			...fieldLines({ ...fields }),
-			'',
-			`## ${dutch('field_description')}`,
-			'',
-			...(text.trim() ? text.split('\n').flatMap((p) => [escape(p), '']) : [`_${dutch('inventory_md_empty')}_`, '']),
-			`_${dutch('inventory_md_generated', { date: dateTime.format(new Date()) })}_`,
-			''
-		];
-		return { code: project.code, markdown: out.join('\n') };
-	} finally {
-		doc.destroy();
-	}
+	const { project, fields, doc, state, label } = found;
+	doc.destroy();
+	const markdown = versionMarkdown('project', state, {
+		title: `${project.code} · ${fields.title || project.title}`,
+		about: [dutch('project_owner', { organisation: project.ownerName }), dutch('version_export_label', { version: label }), dutch('inventory_md_generated', { date: dateTime.format(new Date()) })]
+	});
+	return { code: project.code, markdown };
 }

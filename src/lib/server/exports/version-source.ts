@@ -20,5 +20,5 @@ export async function projectVersionForExport(actor: Actor, id: string, versionI
 	// What was valid then; a value that broke a rule was not part of the record then either.
 	const fields: ProjectFields = { ...emptyFields(), ...readFields(doc).valid };
 	const when = dateTime.format(found.version.createdAt);
-	return { project, fields, doc, label: found.version.name ? `${found.version.name} (${when})` : when };
+	return { project, fields, doc, state: found.version.state, label: found.version.name ? `${found.version.name} (${when})` : when };
 }
