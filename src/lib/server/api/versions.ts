@@ -1,5 +1,7 @@
 /** Versions in the JSON API: the same service and rights as the pages, shaped for clients. */
-import { versionContent } from '../../collab/version-content.ts';
+import { bodyOf } from '../../collab/documents.ts';
+import { plainText, richTextDoc } from '../../collab/rich-text.ts';
+import { docFromState, documentContent } from '../../collab/version-diff.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import { documentVersion, documentVersions, organisationNames, type VersionKind, type VersionSummary } from '../services/versions.ts';
 
@@ -35,7 +37,12 @@ export async function apiVersionList(actor: Actor, docName: string, query: URLSe
 export async function apiVersionDetail(actor: Actor, docName: string, id: string) {
 	const result = await documentVersion(actor, docName, id);
 	if (!result) return null;
-	const { fields, text } = versionContent(result.version.state, result.document.ref.kind);
+	const kind = result.document.ref.kind;
+	const doc = docFromState(result.version.state);
+	// Fields as the document held them then (a value that broke a rule too), the text as plain text.
+	const fields = documentContent(kind, doc).fields?.raw ?? null;
+	const text = plainText(richTextDoc(bodyOf(doc, kind)));
+	doc.destroy();
 	const organisations = await organisationNames([...result.version.editors.map((e) => e.organisationId), result.version.createdByOrganisationId ?? '']);
 	return { ...summary(result.version, organisations), fields, text };
 }

@@ -5,7 +5,7 @@
  */
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as Y from 'yjs';
-import { versionContent } from '../../collab/version-content.ts';
+import { diffContents, documentContent, readVersion, type VersionDiff } from '../../collab/version-diff.ts';
 import { httpStatus } from '../../domain/errors.ts';
 import type { FieldKey } from '../../domain/project.ts';
 import { readDocument } from '../documents/store.ts';
@@ -69,46 +69,62 @@ export async function nameAction(event: RequestEvent, docName: string) {
 	return { named: result.id };
 }
 
-type Comparison = { against: 'now' } | { against: 'version'; version: VersionView } | null;
+type Comparison = { against: 'now' } | { against: 'version'; version: VersionView; older: boolean } | null;
 
 /**
  * One version: its content to preview, and (with `?vergelijk=nu` or `?vergelijk=<id>`)
- * what to compare it with. The diff itself is made by the page's module from both
- * contents; who changed a field comes from the project's provenance.
+ * the differences with now or with another version, computed here from both states (the
+ * states themselves never go to the browser). Who changed a field comes from the
+ * project's provenance: whoever last set it within the compared span.
  */
 export async function loadVersion(event: RequestEvent, docName: string, versionId: string, projectId: string | null) {
 	const user = requireUser(event.locals, event.url);
 	const found = await documentVersion(user, docName, versionId);
 	if (!found) error(404, 'Niet gevonden');
 	const { document, version, rights } = found;
+	const kind = document.ref.kind;
+	const locale = event.locals.locale === 'en' ? 'en' : 'nl';
 	const organisations = await organisationNames([...version.editors.map((e) => e.organisationId), version.createdByOrganisationId ?? '']);
+	const content = readVersion(kind, version.state);
 	const compareWith = event.url.searchParams.get('vergelijk');
 	let comparison: Comparison = null;
-	let other: Uint8Array | null = null;
+	let diff: VersionDiff | null = null;
+	let span: { from: Date; to: Date | null } | null = null;
 	if (compareWith === 'nu') {
 		// What editors were shown as "Opgeslagen" up to now, including this instance's last writes.
 		await liveDocuments().flush().catch(() => undefined);
-		const current = await readDocument(docName);
-		other = current ? Y.encodeStateAsUpdate(current) : new Uint8Array([0, 0]);
-		current?.destroy();
+		const current = (await readDocument(docName)) ?? new Y.Doc();
+		const now = documentContent(kind, current);
+		current.destroy();
+		diff = diffContents(content, now, locale);
 		comparison = { against: 'now' };
+		span = { from: version.createdAt, to: null };
 	} else if (compareWith) {
 		const second = await documentVersion(user, docName, compareWith.slice(0, 64));
 		if (!second) error(404, 'Niet gevonden');
-		other = second.version.state;
-		comparison = { against: 'version', version: versionView(second.version, await organisationNames(second.version.editors.map((e) => e.organisationId))) };
+		const other = readVersion(kind, second.version.state);
+		// Always from the older to the newer: what was added is what came later.
+		const older = second.version.createdAt < version.createdAt;
+		diff = older ? diffContents(other, content, locale) : diffContents(content, other, locale);
+		comparison = { against: 'version', older, version: versionView(second.version, await organisationNames(second.version.editors.map((e) => e.organisationId))) };
+		span = older ? { from: second.version.createdAt, to: version.createdAt } : { from: version.createdAt, to: second.version.createdAt };
 	}
-	const provenance = projectId && comparison ? ((await projectProvenance(user, projectId)) ?? []) : [];
+	const provenance = projectId && span ? ((await projectProvenance(user, projectId)) ?? []) : [];
+	const changedBy: Partial<Record<FieldKey, string[]>> = {};
+	for (const p of provenance) {
+		if (!span || p.changedAt <= span.from || (span.to && p.changedAt > span.to)) continue;
+		changedBy[p.field as FieldKey] = [p.organisationName ? `${p.userName} (${p.organisationName})` : p.userName];
+	}
 	return {
 		docName,
-		kind: document.ref.kind,
+		kind,
 		title: document.title,
 		rights,
 		version: versionView(version, organisations),
-		content: versionContent(version.state, document.ref.kind),
+		content,
 		comparison,
-		otherContent: other ? versionContent(other, document.ref.kind) : null,
-		provenance: provenance.map((p) => ({ field: p.field as FieldKey, userName: p.userName, organisationName: p.organisationName, changedAt: p.changedAt.toISOString() }))
+		diff,
+		changedBy
 	};
 }
 
