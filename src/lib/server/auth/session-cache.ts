@@ -11,6 +11,7 @@
  */
 import { events } from '../events.ts';
 import { shortCache } from '../short-cache.ts';
+import { singleton } from '../singleton.ts';
 import { hashToken } from './tokens.ts';
 import { judgeSession } from './session-rules.ts';
 import { validateSessionId, type Validated } from './session.ts';
@@ -20,25 +21,23 @@ type Valid = NonNullable<Validated>;
 /** Long enough to cover a page's burst of upgrades and a reconnect storm, short enough that nothing stale lingers. */
 export const SESSION_CACHE_MS = 10_000;
 
-const sessions = shortCache<string, Valid>({
-	ttlMs: SESSION_CACHE_MS,
-	maxEntries: 10_000,
-	fresh: (validated, now) => judgeSession(validated.session.expiresAt, new Date(now)) !== 'expired'
-});
-
-let listening = false;
-function listen(): void {
-	if (listening) return;
-	listening = true;
-	events.subscribe((event) => {
-		if (event.type === 'session-revoked') sessions.forget(event.sessionId);
-		else if (event.type === 'user-changed') sessions.forgetWhere((validated) => validated.user.userId === event.userId);
+/** One per process (singleton.ts): the SvelteKit bundle and a dev reload see the same cache and one subscription. */
+const sessions = () =>
+	singleton('auth.session-cache', () => {
+		const cache = shortCache<string, Valid>({
+			ttlMs: SESSION_CACHE_MS,
+			maxEntries: 10_000,
+			fresh: (validated, now) => judgeSession(validated.session.expiresAt, new Date(now)) !== 'expired'
+		});
+		events.subscribe((event) => {
+			if (event.type === 'session-revoked') cache.forget(event.sessionId);
+			else if (event.type === 'user-changed') cache.forgetWhere((validated) => validated.user.userId === event.userId);
+		});
+		return cache;
 	});
-}
 
 /** The session behind a cookie token, from memory when it was looked up in the last few seconds. */
 export function cachedSessionToken(token: string): Promise<Validated> {
-	listen();
 	const id = hashToken(token);
-	return sessions.get(id, () => validateSessionId(id));
+	return sessions().get(id, () => validateSessionId(id));
 }

@@ -11,20 +11,20 @@ import { db } from '../db/client.ts';
 import { projects, type ProjectRow } from '../db/schema.ts';
 import { events } from '../events.ts';
 import { shortCache } from '../short-cache.ts';
+import { singleton } from '../singleton.ts';
 import { asResource } from './projects.ts';
 
 export type ProjectHeader = Pick<ProjectRow, 'id' | 'code' | 'title' | 'ownerOrganisationId' | 'visibility' | 'archivedAt'>;
 
-const headers = shortCache<string, ProjectHeader>({ ttlMs: 5_000, maxEntries: 10_000 });
-
-let listening = false;
-function listen(): void {
-	if (listening) return;
-	listening = true;
-	events.subscribe((event) => {
-		if (event.type === 'project-changed') headers.forget(event.projectId);
+/** One per process (singleton.ts): the SvelteKit bundle and server/ share it and its one subscription. */
+const headers = () =>
+	singleton('services.project-headers', () => {
+		const cache = shortCache<string, ProjectHeader>({ ttlMs: 5_000, maxEntries: 10_000 });
+		events.subscribe((event) => {
+			if (event.type === 'project-changed') cache.forget(event.projectId);
+		});
+		return cache;
 	});
-}
 
 /** Without the fields, the description and the search vector: only what deciding and naming need. */
 async function readHeader(id: string): Promise<ProjectHeader | null> {
@@ -37,7 +37,6 @@ async function readHeader(id: string): Promise<ProjectHeader | null> {
 
 /** The project's header if the actor may read it; anything else is null (no hint that it exists). */
 export async function getProjectHeader(actor: Actor, id: string): Promise<ProjectHeader | null> {
-	listen();
-	const header = await headers.get(id, () => readHeader(id));
+	const header = await headers().get(id, () => readHeader(id));
 	return header && can(actor, 'read', asResource(header)) ? header : null;
 }
