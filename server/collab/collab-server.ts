@@ -34,6 +34,9 @@ export class CollabServer {
 	readonly rooms: Rooms;
 	readonly #wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false });
 	#admitting = 0;
+	/** Open connections per user, for the per-user limit at the door. */
+	readonly #perUser = new Map<string, number>();
+	readonly #counts = { ofUser: (userId: string) => this.#perUser.get(userId) ?? 0, ofDocument: (docName: string) => this.rooms.peerCount(docName) };
 	#closing = false;
 	readonly #unsubscribe: () => void;
 
@@ -52,7 +55,7 @@ export class CollabServer {
 		socket.on('error', () => socket.destroy());
 		if (this.#closing || this.#admitting >= LIMITS.maxPendingUpgrades) return refuse(socket, 503, 'Unavailable');
 		this.#admitting++;
-		const admission = await admit(request, this.connections).finally(() => this.#admitting--);
+		const admission = await admit(request, this.#counts).finally(() => this.#admitting--);
 		if (!admission.ok) {
 			log.info({ status: admission.status, url: (request.url ?? '').slice(0, 120) }, 'collab upgrade refused');
 			return refuse(socket, admission.status, admission.text);
@@ -60,28 +63,53 @@ export class CollabServer {
 		// Accepted only to say why, with a code the browser can read (a refused upgrade has none):
 		// a tab of an older Tafel must not write the old layout into a migrated document.
 		if (admission.outdated) return this.#wss.handleUpgrade(request, socket, head, (ws) => ws.close(CloseCode.Outdated, 'reload the page'));
-		this.#wss.handleUpgrade(request, socket, head, (ws) => void this.#accept(ws, admission));
+		this.#wss.handleUpgrade(request, socket, head, (ws) => void this.#accept(ws, admission, socket));
 	}
 
-	async #accept(ws: WebSocket, { user, sessionId, ref, access }: Admitted): Promise<void> {
+	async #accept(ws: WebSocket, { user, sessionId, ref, access }: Admitted, socket: Duplex): Promise<void> {
 		const identity = { userId: user.userId, sessionId, name: user.name, organisation: user.organisationAbbreviation, organisationId: user.organisationId, color: organisationColor(user.organisationId) };
 		const connection = new Connection(ws, identity, access, {
-			isClientIdTaken: (clientId, self) => [...this.connections].some((c) => c !== self && c.room?.name === ref.name && c.clientIds.has(clientId)),
+			// Only this document's peers can hold its client ids: no scan of every connection.
+			isClientIdTaken: (clientId, self) => {
+				for (const peer of self.room?.peers ?? []) if (peer !== self && peer.clientIds.has(clientId)) return true;
+				return false;
+			},
 			closed: (c) => {
-				this.connections.delete(c);
+				this.#forget(c);
 				if (c.room) this.rooms.leave(c.room, c);
 			}
 		});
-		this.connections.add(connection);
+		this.#add(connection);
 		try {
 			const room = await this.rooms.get(ref);
-			if (ws.readyState !== ws.OPEN) return void this.connections.delete(connection);
-			this.rooms.join(room, connection);
-			connection.greet(room);
+			if (ws.readyState !== ws.OPEN) return this.#forget(connection);
+			// The greeting is several frames: corked, they leave in one write instead of one each.
+			socket.cork();
+			try {
+				this.rooms.join(room, connection);
+				connection.greet(room);
+			} finally {
+				socket.uncork();
+			}
 		} catch (err) {
 			log.error({ doc: ref.name, err: String(err) }, 'room failed to load');
 			connection.close(CloseCode.GoingAway, 'unavailable');
 		}
+	}
+
+	#add(connection: Connection): void {
+		this.connections.add(connection);
+		const user = connection.identity.userId;
+		this.#perUser.set(user, (this.#perUser.get(user) ?? 0) + 1);
+	}
+
+	/** Called when the socket closes and when it closed before its room loaded: counted down once. */
+	#forget(connection: Connection): void {
+		if (!this.connections.delete(connection)) return;
+		const user = connection.identity.userId;
+		const left = (this.#perUser.get(user) ?? 1) - 1;
+		if (left > 0) this.#perUser.set(user, left);
+		else this.#perUser.delete(user);
 	}
 
 	#closeSession(sessionId: string): void {

@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, frame, MessageType, syncFrame, SyncStep, type AccessMode, type CloseCodeValue } from '#lib/collab/messages.ts';
+import { CloseCode, frame, MessageType, SyncStep, type AccessMode, type CloseCodeValue } from '#lib/collab/messages.ts';
 import { log } from '#lib/server/log.ts';
 import { LIMITS } from './limits.ts';
 import { rewriteAwareness, type Identity } from './awareness-identity.ts';
@@ -81,7 +81,7 @@ export class Connection implements Peer {
 	/** The first messages after joining: our state vector, everyone's awareness, access and persisted state; then what waited. */
 	greet(room: Room): void {
 		this.room = room;
-		this.send(syncFrame(SyncStep.Step1, Y.encodeStateVector(room.doc)));
+		this.send(room.stateVectorMessage());
 		const states = [...room.awareness.getStates().keys()];
 		if (states.length) this.send(frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))));
 		this.setAccess(this.access, true);
@@ -127,7 +127,7 @@ export class Connection implements Peer {
 		if (step === SyncStep.Step1) {
 			const stateVector = decoding.readVarUint8Array(decoder);
 			Y.decodeStateVector(stateVector);
-			this.send(syncFrame(SyncStep.Step2, room.stateFor(stateVector)));
+			this.send(room.syncStep2For(stateVector));
 			return;
 		}
 		if (step !== SyncStep.Step2 && step !== SyncStep.Update) return this.close(CloseCode.ProtocolError, 'unknown sync step');

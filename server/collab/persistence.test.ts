@@ -10,7 +10,7 @@ function fakeStore(failures = 0, onFail: () => void = () => {}) {
 	const compactions: string[] = [];
 	let fail = failures;
 	const store: DocumentStore = {
-		loadDocument: async () => ({ state: null, rows: 0 }),
+		loadDocumentParts: async () => ({ parts: [], rows: 0 }),
 		appendUpdates: async (batch) => {
 			if (fail-- > 0) {
 				onFail();

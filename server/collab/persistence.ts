@@ -12,7 +12,7 @@ import { LIMITS } from './limits.ts';
 
 /** What the update log needs of the document store. */
 export interface DocumentStore {
-	loadDocument(docName: string): Promise<{ state: Uint8Array | null; rows: number }>;
+	loadDocumentParts(docName: string): Promise<{ parts: Uint8Array[]; rows: number }>;
 	appendUpdates(batch: { docName: string; update: Uint8Array }[]): Promise<void>;
 	compactDocument(docName: string): Promise<'compacted' | 'empty' | 'incomplete'>;
 }
@@ -47,11 +47,11 @@ export class UpdateLog {
 		this.#retryDelay = options.retryInitialMs;
 	}
 
-	/** The stored state of a document as one update, or null; counts its log rows toward compaction. */
-	async load(docName: string): Promise<Uint8Array | null> {
-		const { state, rows } = await this.store.loadDocument(docName);
+	/** The stored parts of a document (compacted state, then the log), to apply in order; counts its log rows toward compaction. */
+	async load(docName: string): Promise<Uint8Array[]> {
+		const { parts, rows } = await this.store.loadDocumentParts(docName);
 		this.#rowsSinceCompaction.set(docName, rows);
-		return state;
+		return parts;
 	}
 
 	/** Queues an update; `onCommitted` runs after the transaction holding it has committed. */

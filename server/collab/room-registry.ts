@@ -14,6 +14,8 @@ import { Room, type Peer, type RoomContext } from './rooms.ts';
  */
 export class Rooms {
 	readonly #rooms = new Map<string, Promise<Room>>();
+	/** The same rooms once loaded, for questions that cannot wait (how many are connected). */
+	readonly #loaded = new Map<string, Room>();
 	readonly #idle = new Map<string, NodeJS.Timeout>();
 
 	constructor(
@@ -30,12 +32,18 @@ export class Rooms {
 				for (const h of this.context.hooks) await h.afterLoad?.(r);
 				log.debug({ doc: ref.name }, 'room loaded');
 				metrics().openDocuments.inc();
+				this.#loaded.set(ref.name, r);
 				return r;
 			})();
 			this.#rooms.set(ref.name, room);
 			room.catch(() => this.#rooms.delete(ref.name));
 		}
 		return room;
+	}
+
+	/** Connections in a document on this instance (0 while it is not loaded). */
+	peerCount(name: string): number {
+		return this.#loaded.get(name)?.peers.size ?? 0;
 	}
 
 	join(room: Room, peer: Peer): void {
@@ -62,6 +70,7 @@ export class Rooms {
 		for (const h of this.context.hooks) await h.beforeUnload?.(room).catch((err: unknown) => log.warn({ doc: room.name, err: String(err) }, 'before-unload hook failed'));
 		if (room.peers.size > 0) return;
 		this.#rooms.delete(room.name);
+		this.#loaded.delete(room.name);
 		this.context.log.forget(room.name);
 		room.destroy();
 		metrics().openDocuments.dec();

@@ -56,7 +56,7 @@ describe('Room', () => {
 	test("updates of one turn reach every peer in one frame; only the author hears they are stored, after the commit", async () => {
 		const ctx = context();
 		const room = new Room(REF, ctx);
-		room.load(null);
+		room.load([]);
 		const [a, b] = [peer('a'), peer('b')];
 		room.join(a);
 		room.join(b);
@@ -85,7 +85,7 @@ describe('Room', () => {
 	test('an author resending what is already stored (after a reconnect) hears so at once; another instance’s commit reaches the peer that sent the same update', async () => {
 		const ctx = context();
 		const room = new Room(REF, ctx);
-		room.load(null);
+		room.load([]);
 		const [a, again, c] = [peer('a'), peer('a-again'), peer('c')];
 		room.join(a);
 		const { update, doc } = edit('opgeslagen');
@@ -108,7 +108,7 @@ describe('Room', () => {
 
 	test('updates whose dependencies never arrive are capped: past the cap they are dropped and refused', () => {
 		const room = new Room(REF, context(heldLog(), { maxDocumentBytes: 1 << 20, maxPendingBytes: 8 * 1024 }));
-		room.load(null);
+		room.load([]);
 		const a = peer('a');
 		room.join(a);
 		const { doc } = edit('ontbrekend'); // never sent
@@ -122,7 +122,7 @@ describe('Room', () => {
 
 	test('a document past its size limit refuses the update whole; a garbled one is malformed', () => {
 		const room = new Room(REF, context(heldLog(), { maxDocumentBytes: 1_000, maxPendingBytes: 1_000 }));
-		room.load(null);
+		room.load([]);
 		const a = peer('a');
 		expect(room.applyClientUpdate(a, edit('y'.repeat(2_000)).update)).toBe('too-large');
 		const { update } = edit('kapot');
@@ -140,6 +140,76 @@ describe('Room', () => {
 	});
 });
 
+function syncStep2(message: Uint8Array): Uint8Array | null {
+	const decoder = decoding.createDecoder(message);
+	if (decoding.readVarUint(decoder) !== MessageType.Sync || decoding.readVarUint(decoder) !== SyncStep.Step2) return null;
+	return decoding.readVarUint8Array(decoder);
+}
+const EMPTY_VECTOR = Y.encodeStateVector(new Y.Doc());
+const textOf = (update: Uint8Array) => {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, update);
+	return doc.getText('t').toString();
+};
+
+describe('Room: joining', () => {
+	test('joiners with an empty document share one encoded state until the document changes; a joiner after an edit gets the edit', async () => {
+		const room = new Room(REF, context());
+		room.load([]);
+		const a = peer('a');
+		room.join(a);
+		const { update, doc } = edit('eerste');
+		room.applyClientUpdate(a, update);
+		const first = room.syncStep2For(EMPTY_VECTOR);
+		expect(room.syncStep2For(EMPTY_VECTOR)).toBe(first);
+		expect(textOf(syncStep2(first)!)).toBe('eerste');
+		const vectorBefore = room.stateVectorMessage();
+		room.applyClientUpdate(a, edit(' tweede', doc).update);
+		const after = room.syncStep2For(EMPTY_VECTOR);
+		expect(after).not.toBe(first);
+		expect(textOf(syncStep2(after)!)).toBe('eerste tweede');
+		expect(room.stateVectorMessage()).not.toEqual(vectorBefore);
+	});
+
+	test('a joiner that has part of the document is sent only what it lacks', () => {
+		const room = new Room(REF, context());
+		room.load([]);
+		const a = peer('a');
+		const { update, doc } = edit('al gezien');
+		room.applyClientUpdate(a, update);
+		const joiner = new Y.Doc();
+		Y.applyUpdate(joiner, update);
+		room.applyClientUpdate(a, edit(' en nieuw', doc).update);
+		const missing = syncStep2(room.syncStep2For(Y.encodeStateVector(joiner)))!;
+		expect(missing.length).toBeLessThan(Y.encodeStateAsUpdate(room.doc).length);
+		Y.applyUpdate(joiner, missing);
+		expect(joiner.getText('t').toString()).toBe('al gezien en nieuw');
+	});
+
+	test('a room loaded from stored parts holds them all, announces nothing, and sends a stored state to its first joiner as is', async () => {
+		const published: Uint8Array[] = [];
+		const ctx = { ...context(), fanout: { ...noFanout, publishUpdate: (_room: unknown, u: Uint8Array) => void published.push(u) } };
+		const { update: state, doc } = edit('opgeslagen');
+		const tail = edit(' en daarna', doc).update;
+		const loaded = new Room(REF, ctx);
+		loaded.load([state, tail]);
+		expect(loaded.doc.getText('t').toString()).toBe('opgeslagen en daarna');
+		const single = new Room(REF, ctx);
+		single.load([state]);
+		expect(syncStep2(single.syncStep2For(EMPTY_VECTOR))).toEqual(state);
+		await turn();
+		// Loading is not an edit: nothing fanned out, nothing written again.
+		expect(published).toHaveLength(0);
+		expect(ctx.log.held).toHaveLength(0);
+		const a = peer('a');
+		single.join(a);
+		const writer = new Y.Doc();
+		Y.applyUpdate(writer, state);
+		single.applyClientUpdate(a, edit(' later', writer).update);
+		expect(textOf(syncStep2(single.syncStep2For(EMPTY_VECTOR))!)).toBe('opgeslagen later');
+	});
+});
+
 describe('Rooms', () => {
 	test('a document is loaded once however many join at the same moment, and unloaded (compacted, forgotten) when idle', async () => {
 		let loads = 0;
@@ -147,7 +217,7 @@ describe('Rooms', () => {
 		const forgotten: string[] = [];
 		const log = {
 			...heldLog(),
-			load: async () => (loads++, null),
+			load: async () => (loads++, []),
 			flush: async () => {},
 			compact: async (name: string) => void compacted.push(name),
 			forget: (name: string) => void forgotten.push(name)

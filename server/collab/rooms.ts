@@ -14,6 +14,7 @@ import type { DocumentRef } from '#lib/collab/documents.ts';
 import { log } from '#lib/server/log.ts';
 import { measured, metrics } from '#lib/server/metrics.ts';
 import type { Identity } from './awareness-identity.ts';
+import { sweepAwareness } from './awareness-sweep.ts';
 import { mergeVectors, encodeVector, vectorOfUpdate } from './state-vectors.ts';
 import { REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
 import type { UpdateLog } from './persistence.ts';
@@ -75,7 +76,13 @@ export class Room implements FanoutRoom {
 	/** Everything durably stored, per Yjs client: what "Opgeslagen" is measured against. */
 	persisted = new Map<number, number>();
 	approximateSize = 0;
-	#stateCache: Uint8Array | null = null;
+	/** Sync step 2 for a joiner with an empty document, built once and kept until the document changes. */
+	#fullStateFrame: Uint8Array | null = null;
+	/** The stored state the room was loaded from, while it is still the whole document: a first joiner is sent it as is. */
+	#loadedState: Uint8Array | null = null;
+	/** Sync step 1 (our state vector), the first thing every joiner is sent; until the document changes. */
+	#stateVectorFrame: Uint8Array | null = null;
+	#persistedFrame: Uint8Array | null = null;
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
 	#ackScheduled = false;
 	/** Per Yjs client, the peers that sent its updates: who is waiting to hear that they are stored. */
@@ -90,7 +97,7 @@ export class Room implements FanoutRoom {
 		private readonly context: RoomContext
 	) {
 		this.awareness.setLocalState(null);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
+		sweepAwareness(this.awareness);
 		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
 			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
 			const message = frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
@@ -114,10 +121,17 @@ export class Room implements FanoutRoom {
 		return this.peerOf(origin)?.identity ?? null;
 	}
 
-	load(stored: Uint8Array | null) {
-		if (stored) Y.applyUpdate(this.doc, stored, LOAD_ORIGIN);
+	/**
+	 * Applies the stored parts in order, then starts listening: with a listener Yjs would
+	 * encode the whole loaded document once more only to announce it.
+	 */
+	load(parts: readonly Uint8Array[]) {
+		if (parts.length) this.doc.transact(() => parts.forEach((part) => Y.applyUpdate(this.doc, part)), LOAD_ORIGIN);
 		this.persisted = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-		this.approximateSize = stored?.length ?? 0;
+		this.approximateSize = parts.reduce((sum, part) => sum + part.length, 0);
+		// One stored state with nothing waiting for a dependency is the document, exactly.
+		if (parts.length === 1 && pendingBytes(this.doc) === 0) this.#loadedState = parts[0];
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		for (const h of this.context.hooks) h.attach?.(this);
 		this.context.fanout.attachRoom(this);
 	}
@@ -129,21 +143,30 @@ export class Room implements FanoutRoom {
 	/** Another instance committed these clocks: a peer here that sent the same updates may count them as saved. */
 	mergeRemotePersisted(vector: Map<number, number>): void {
 		this.persisted = mergeVectors(this.persisted, vector);
+		this.#persistedFrame = null;
 		for (const [client, clock] of vector) this.#owe(client, clock);
 		this.#scheduleAck();
 	}
-	/** The full state for a joiner with an empty document, encoded once per change. */
-	stateFor(stateVector: Uint8Array): Uint8Array {
-		if (stateVector.length <= 1) {
-			this.#stateCache ??= Y.encodeStateAsUpdate(this.doc);
-			return this.#stateCache;
-		}
-		return Y.encodeStateAsUpdate(this.doc, stateVector);
+	/** Our state vector as sync step 1, for a joiner; encoded once per change. */
+	stateVectorMessage(): Uint8Array {
+		return (this.#stateVectorFrame ??= syncFrame(SyncStep.Step1, Y.encodeStateVector(this.doc)));
 	}
 
-	/** Everything stored, for a peer that joins (once per join). */
+	/**
+	 * Sync step 2 for a peer with this state vector. A joiner with an empty document (every
+	 * page that opens one) is sent the same frame, built once per change: many joining a
+	 * large document cost one encoding, not one each.
+	 */
+	syncStep2For(stateVector: Uint8Array): Uint8Array {
+		if (stateVector.length > 1) return syncFrame(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+		this.#fullStateFrame ??= syncFrame(SyncStep.Step2, this.#loadedState ?? Y.encodeStateAsUpdate(this.doc));
+		this.#loadedState = null;
+		return this.#fullStateFrame;
+	}
+
+	/** Everything stored, for a peer that joins; encoded once per commit that advanced it. */
 	persistedMessage(): Uint8Array {
-		return persistedFrame(this.persisted);
+		return (this.#persistedFrame ??= persistedFrame(this.persisted));
 	}
 
 	join(peer: Peer) {
@@ -217,8 +240,7 @@ export class Room implements FanoutRoom {
 	}
 
 	#onUpdate(update: Uint8Array, origin: unknown) {
-		this.#stateCache = null;
-		if (origin === LOAD_ORIGIN) return;
+		this.#fullStateFrame = this.#loadedState = this.#stateVectorFrame = null;
 		this.approximateSize += update.length;
 		this.#outgoing.push({ update, origin });
 		if (this.#outgoing.length === 1) setImmediate(measured(metrics().fanoutSeconds, () => this.#fanOut()));
@@ -248,6 +270,7 @@ export class Room implements FanoutRoom {
 		for (const [client, clock] of vectorOfUpdate(update)) {
 			if ((this.persisted.get(client) ?? 0) >= clock) continue;
 			this.persisted.set(client, clock);
+			this.#persistedFrame = null;
 			this.#advanced.set(client, clock);
 			this.#owe(client, clock);
 		}

@@ -9,11 +9,11 @@ import type { Duplex } from 'node:stream';
 import { LAYOUT_PARAM, LAYOUT_VERSION, parseDocumentName, type DocumentRef } from '#lib/collab/documents.ts';
 import type { AccessMode } from '#lib/collab/messages.ts';
 import { config } from '#lib/server/config.ts';
-import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '#lib/server/auth/session.ts';
+import { SESSION_COOKIE, type SessionUser } from '#lib/server/auth/session.ts';
+import { cachedSessionToken } from '#lib/server/auth/session-cache.ts';
 import { log } from '#lib/server/log.ts';
 import { documentAccess } from '#lib/server/services/document-access.ts';
 import { LIMITS } from './limits.ts';
-import type { Connection } from './connection.ts';
 
 export function refuse(socket: Duplex, status: number, text: string): void {
 	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
@@ -60,27 +60,32 @@ export interface Admitted {
 }
 export type Admission = Admitted | { ok: false; status: number; text: string };
 
+/** How many connections are open now, counted by the server as they come and go (not by a scan per upgrade). */
+export interface ConnectionCounts {
+	ofUser(userId: string): number;
+	ofDocument(docName: string): number;
+}
+
 /** Decides an upgrade; never throws (a failure to decide is a 503). */
-export async function admit(request: IncomingMessage, connections: ReadonlySet<Connection>): Promise<Admission> {
+export async function admit(request: IncomingMessage, counts: ConnectionCounts): Promise<Admission> {
 	try {
-		return await decide(request, connections);
+		return await decide(request, counts);
 	} catch (err) {
 		log.error({ err: String(err) }, 'collab admission failed');
 		return { ok: false, status: 503, text: 'Unavailable' };
 	}
 }
 
-async function decide(request: IncomingMessage, connections: ReadonlySet<Connection>): Promise<Admission> {
+async function decide(request: IncomingMessage, counts: ConnectionCounts): Promise<Admission> {
 	if (!originAllowed(request)) return { ok: false, status: 403, text: 'Forbidden origin' };
 	const ref = documentOf(request);
 	if (!ref) return { ok: false, status: 404, text: 'Unknown document' };
 	const token = cookie(request, SESSION_COOKIE);
-	const session = token ? await validateSessionToken(token) : null;
+	// Remembered for a few seconds, forgotten at once on logout or an account change (session-cache.ts).
+	const session = token ? await cachedSessionToken(token) : null;
 	if (!session) return { ok: false, status: 401, text: 'Unauthorized' };
 	const access = await documentAccess(session.user, ref);
 	if (access === 'none') return { ok: false, status: 403, text: 'Forbidden' };
-	const mine = [...connections].filter((c) => c.identity.userId === session.user.userId).length;
-	const here = [...connections].filter((c) => c.room?.name === ref.name).length;
-	if (mine >= LIMITS.maxConnectionsPerUser || here >= LIMITS.maxConnectionsPerDocument) return { ok: false, status: 429, text: 'Too many connections' };
+	if (counts.ofUser(session.user.userId) >= LIMITS.maxConnectionsPerUser || counts.ofDocument(ref.name) >= LIMITS.maxConnectionsPerDocument) return { ok: false, status: 429, text: 'Too many connections' };
 	return { ok: true, user: session.user, sessionId: session.session.id, ref, access, outdated: layoutOf(request) !== LAYOUT_VERSION[ref.kind] };
 }

@@ -1,5 +1,5 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 /** 160 random bits, base32: the secret handed to the browser or put in a link. */
 export function generateToken(): string {
@@ -8,9 +8,12 @@ export function generateToken(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-/** What we store instead of the token, so the table cannot be replayed. */
+/**
+ * What we store instead of the token, so the table cannot be replayed. SHA-256 in hex,
+ * by Node's native hash: every request and websocket upgrade hashes its cookie.
+ */
 export function hashToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 export function generateId(): string {

@@ -1,7 +1,7 @@
 /** What an actor may do with a collaborative document, asked of the one permission module. */
 import { can, projectDocument, type Actor, type Resource } from '../../domain/permissions.ts';
 import { parseDocumentName, WERKAGENDA_ID, type DocumentRef } from '../../collab/documents.ts';
-import { getProject } from './projects.ts';
+import { getProjectHeader } from './project-headers.ts';
 
 /** 'comment': reads and comments, writes nothing (a participant); 'read-only' reads only (an observer). */
 export type DocumentAccess = 'none' | 'read-only' | 'comment' | 'read-write';
@@ -22,7 +22,7 @@ export async function resolveDocument(actor: Actor, name: string): Promise<Resol
 	if (!ref) return null;
 	if (ref.kind === 'project') {
 		// Concept projects of other organisations do not exist as far as this actor knows.
-		const project = await getProject(actor, ref.id);
+		const project = await getProjectHeader(actor, ref.id);
 		if (!project) return null;
 		const resource = projectDocument({ ownerOrganisationId: project.ownerOrganisationId, visibility: project.visibility, archived: project.archivedAt !== null });
 		return { ref, resource, ownerOrganisationId: project.ownerOrganisationId, projectId: project.id, title: `${project.code} · ${project.title}` };
