@@ -72,4 +72,13 @@ describe('shortCache', () => {
 		await put('c', 3); // full: 'b' (the oldest) goes
 		expect(await cache.get('b', async () => 20)).toBe(20);
 	});
+
+	test('expired entries are let go as soon as the cache is used again, not kept until replaced', async () => {
+		const cache = shortCache<string, number>({ ttlMs: 20, maxEntries: 100 });
+		for (const key of ['a', 'b', 'c']) await cache.get(key, async () => 1);
+		expect(cache.size()).toBe(3);
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		await cache.get('d', async () => 2);
+		expect(cache.size()).toBe(1);
+	});
 });

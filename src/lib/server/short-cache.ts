@@ -11,6 +11,8 @@ export interface ShortCache<K, V> {
 	forget(key: K): void;
 	forgetWhere(matches: (value: V) => boolean): void;
 	clear(): void;
+	/** How many answers are remembered now. */
+	size(): number;
 }
 
 export function shortCache<K, V>(options: { ttlMs: number; maxEntries: number; fresh?: (value: V, now: number) => boolean }): ShortCache<K, V> {
@@ -24,6 +26,12 @@ export function shortCache<K, V>(options: { ttlMs: number; maxEntries: number; f
 	return {
 		async get(key, load) {
 			const now = Date.now();
+			// Every entry lives equally long, so the oldest come first: drop the expired ones
+			// there, or a thousand documents opened once would keep their records until replaced.
+			for (const [oldest, entry] of entries) {
+				if (entry.until > now) break;
+				entries.delete(oldest);
+			}
 			const entry = entries.get(key);
 			if (entry) {
 				if (entry.until > now && (options.fresh?.(entry.value, now) ?? true)) return entry.value;
@@ -61,6 +69,7 @@ export function shortCache<K, V>(options: { ttlMs: number; maxEntries: number; f
 		clear() {
 			entries.clear();
 			forgetAll();
-		}
+		},
+		size: () => entries.size
 	};
 }
