@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { isTafelEvent, tafelEventParts } from './tafel-events.ts';
 import { amsterdamToInstant, instantToAmsterdam, isSameSet, moveInOrder, parseProjectCodes, validateAgendaItem, validateTafel, type TafelInput } from './tafel.ts';
 
 const good: TafelInput = { title: 'Brede tafel Oost', date: '2026-03-12', time: '13:30', durationMinutes: '150', place: 'Provinciehuis Arnhem', onlineLink: '', description: '', themeId: 'energie-klimaat', series: 'Oost' };
@@ -67,5 +68,14 @@ describe('Dutch wall-clock time', () => {
 
 	test('the morning the clocks go forward', () => {
 		expect(amsterdamToInstant('2026-03-29', '09:00').toISOString()).toBe('2026-03-29T07:00:00.000Z');
+	});
+});
+
+describe('timeline entries of a tafel', () => {
+	test('the tafel and the owning organisation are read back from the event', () => {
+		expect(tafelEventParts({ fromValue: 'Brede tafel Oost', toValue: 'abc123:Provincie Noord-Brabant' })).toEqual({ tafelId: 'abc123', tafelTitle: 'Brede tafel Oost', organisation: 'Provincie Noord-Brabant' });
+		expect(tafelEventParts({ fromValue: 'Oost', toValue: 'abc123' })).toEqual({ tafelId: 'abc123', tafelTitle: 'Oost', organisation: '' });
+		expect(isTafelEvent('tafel-action-done')).toBe(true);
+		expect(isTafelEvent('status')).toBe(false);
 	});
 });

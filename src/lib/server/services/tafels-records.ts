@@ -38,7 +38,10 @@ async function tie(actor: Actor, tafelId: string, agendaItemId: string, projectI
 	return { tafel, agendaItemId, projectIds: wanted };
 }
 
-/** The timeline entries on each linked project; who and when are the event's own. */
+/**
+ * The timeline entries on each linked project; who and when are the event's own.
+ * fromValue = the tafel's title; toValue = the tafel's id, for actions "id:organisation".
+ */
 async function onTimelines(tx: Tx, actor: Who, projectIds: string[], kind: string, values: { fromValue: string; toValue: string; note: string }): Promise<void> {
 	if (!projectIds.length) return;
 	await tx.insert(projectEvents).values(projectIds.map((projectId) => ({ projectId, kind, ...values, userId: actor.userId, userName: actor.name, organisationId: actor.organisationId })));
@@ -91,7 +94,7 @@ export async function recordAction(actor: Who, tafelId: string, input: { agendaI
 	const notified = await db().transaction(async (tx) => {
 		await tx.insert(tafelActions).values({ id, tafelId, agendaItemId: tied.agendaItemId, text: text.value, ownerOrganisationId: organisation.id, ownerUserId, dueDate, createdBy: actor.userId });
 		if (tied.projectIds.length) await tx.insert(tafelActionProjects).values(tied.projectIds.map((projectId) => ({ actionId: id, projectId })));
-		await onTimelines(tx, actor, tied.projectIds, 'tafel-action', { fromValue: tied.tafel.row.title, toValue: organisation.name, note: text.value });
+		await onTimelines(tx, actor, tied.projectIds, 'tafel-action', { fromValue: tied.tafel.row.title, toValue: `${tafelId}:${organisation.name}`, note: text.value });
 		const owners = await tx.select({ id: users.id }).from(users).where(and(eq(users.organisationId, organisation.id), eq(users.active, true), inArray(users.role, ['member', 'participant', 'facilitator', 'admin'])));
 		return notifyTafel(tx, actor, 'tafel-action', tafelId, id, [...owners.map((o) => o.id), ...(ownerUserId ? [ownerUserId] : [])]);
 	});
@@ -103,14 +106,14 @@ export async function recordAction(actor: Who, tafelId: string, input: { agendaI
 /** Done or open again; who and when go on the linked projects' timelines. */
 export async function setActionStatus(actor: Who, actionId: string, status: 'open' | 'done'): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'forbidden' }> {
 	if (typeof actionId !== 'string' || actionId.length > 80) return { ok: false, reason: 'not-found' };
-	const [row] = await db().select({ action: tafelActions, tafelTitle: tafels.title }).from(tafelActions).innerJoin(tafels, eq(tafels.id, tafelActions.tafelId)).where(eq(tafelActions.id, actionId));
+	const [row] = await db().select({ action: tafelActions, tafelTitle: tafels.title, organisationName: organisations.name }).from(tafelActions).innerJoin(tafels, eq(tafels.id, tafelActions.tafelId)).innerJoin(organisations, eq(organisations.id, tafelActions.ownerOrganisationId)).where(eq(tafelActions.id, actionId));
 	if (!row) return { ok: false, reason: 'not-found' };
 	if (!canCompleteAction(actor, row.action)) return { ok: false, reason: 'forbidden' };
 	if (row.action.status === status) return { ok: true };
 	const linked = (await db().select({ projectId: tafelActionProjects.projectId }).from(tafelActionProjects).where(eq(tafelActionProjects.actionId, actionId))).map((r) => r.projectId);
 	await db().transaction(async (tx) => {
 		await tx.update(tafelActions).set(status === 'done' ? { status, doneBy: actor.userId, doneAt: new Date() } : { status, doneBy: null, doneAt: null }).where(eq(tafelActions.id, actionId));
-		await onTimelines(tx, actor, linked, status === 'done' ? 'tafel-action-done' : 'tafel-action-reopened', { fromValue: row.tafelTitle, toValue: row.action.tafelId, note: row.action.text });
+		await onTimelines(tx, actor, linked, status === 'done' ? 'tafel-action-done' : 'tafel-action-reopened', { fromValue: row.tafelTitle, toValue: `${row.action.tafelId}:${row.organisationName}`, note: row.action.text });
 	});
 	await announceProjects(linked);
 	return { ok: true };
