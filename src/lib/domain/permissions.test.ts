@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canRestoreVersion, canSeeReference, canSeeThread, type Action, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
+import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canRestoreVersion, canSeeReference, canSeeThread, canCompleteAction, canRespondToTafel, isInvited, type Action, type TafelRef, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
+const INVITED: TafelRef = { status: 'planned', invitedOrganisationIds: ['prov-nb', 'min-ez'], invitedUserIds: [] };
+const UNINVITED: TafelRef = { status: 'planned', invitedOrganisationIds: ['prov-nb'], invitedUserIds: [] };
 
 // The expected matrix written out in full: a change to permissions.ts must change this table too.
 // Columns: read, comment, edit, manage. Rows: admin, facilitator, member, participant, observer.
@@ -13,7 +15,14 @@ const EXPECTED: [string, Resource, Record<Role, string>][] = [
 	['inventory', { kind: 'inventory' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
 	['werkagenda', { kind: 'document', docKind: 'werkagenda' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
 	['project', { kind: 'document', docKind: 'project' }, { admin: 'rcem', facilitator: 'rce-', member: 'rce-', participant: 'rc--', observer: 'r---' }],
-	['tafel notes', { kind: 'document', docKind: 'tafel-notes' }, { admin: 'rcem', facilitator: 'rcem', member: 'rc--', participant: 'rc--', observer: 'r---' }]
+	['tafels (create)', { kind: 'tafels' }, { admin: 'r-em', facilitator: 'r-em', member: 'r---', participant: 'r---', observer: 'r---' }],
+	// Notes named without their tafel: refused, the rights come from the invitation.
+	['tafel notes without tafel', { kind: 'document', docKind: 'tafel-notes' }, { admin: '----', facilitator: '----', member: '----', participant: '----', observer: '----' }],
+	['tafel notes, own organisation invited', { kind: 'document', docKind: 'tafel-notes', tafel: INVITED }, { admin: 'rcem', facilitator: 'rcem', member: 'rce-', participant: 'rc--', observer: 'r---' }],
+	['tafel notes, not invited', { kind: 'document', docKind: 'tafel-notes', tafel: UNINVITED }, { admin: 'rcem', facilitator: 'rcem', member: 'r---', participant: 'r---', observer: 'r---' }],
+	['tafel notes, closed', { kind: 'document', docKind: 'tafel-notes', tafel: { ...INVITED, status: 'closed' } }, { admin: 'r--m', facilitator: 'r--m', member: 'r---', participant: 'r---', observer: 'r---' }],
+	['tafel, own organisation invited', { kind: 'tafel', tafel: INVITED }, { admin: 'rcem', facilitator: 'rcem', member: 'rce-', participant: 'rc--', observer: 'r---' }],
+	['tafel, not invited', { kind: 'tafel', tafel: UNINVITED }, { admin: 'rcem', facilitator: 'rcem', member: 'r---', participant: 'r---', observer: 'r---' }]
 ];
 const ACTIONS: Action[] = ['read', 'comment', 'edit', 'manage'];
 
@@ -217,5 +226,52 @@ describe('restoring a version', () => {
 		const werkagenda: Resource = { kind: 'document', docKind: 'werkagenda' };
 		expect(canRestoreVersion(actor('facilitator'), werkagenda, null)).toBe(true);
 		expect(canRestoreVersion(actor('member'), werkagenda, null)).toBe(false);
+	});
+});
+
+describe('brede tafels', () => {
+	test('an organisation invitation makes its members and participants invitees, not its observers', () => {
+		expect(isInvited(actor('member'), INVITED)).toBe(true);
+		expect(isInvited(actor('participant'), INVITED)).toBe(true);
+		expect(isInvited(actor('observer'), INVITED)).toBe(false);
+		expect(isInvited(actor('member'), UNINVITED)).toBe(false);
+	});
+
+	test('a person invited by name is an invitee whatever the organisation, within the ceiling of their role', () => {
+		const personal: TafelRef = { ...UNINVITED, invitedUserIds: ['u-observer', 'u-member'] };
+		expect(isInvited(actor('observer'), personal)).toBe(true);
+		expect(canRespondToTafel(actor('observer'), personal)).toBe(true);
+		expect(can(actor('observer'), 'comment', { kind: 'tafel', tafel: personal })).toBe(false);
+		expect(can(actor('member'), 'edit', { kind: 'document', docKind: 'tafel-notes', tafel: personal })).toBe(true);
+	});
+
+	test('answering an invitation: invitees of a planned tafel only', () => {
+		expect(canRespondToTafel(actor('participant'), INVITED)).toBe(true);
+		expect(canRespondToTafel(actor('member'), UNINVITED)).toBe(false);
+		expect(canRespondToTafel(actor('facilitator'), UNINVITED)).toBe(false);
+		expect(canRespondToTafel(actor('member'), { ...INVITED, status: 'closed' })).toBe(false);
+		expect(canRespondToTafel(null, INVITED)).toBe(false);
+	});
+
+	test('any facilitator manages any tafel, whoever created it; members never do', () => {
+		expect(can(actor('facilitator', 'ipo'), 'manage', { kind: 'tafel', tafel: UNINVITED })).toBe(true);
+		expect(can(actor('member', 'prov-nb'), 'manage', { kind: 'tafel', tafel: UNINVITED })).toBe(false);
+	});
+
+	const action = { ownerOrganisationId: 'prov-nb', ownerUserId: 'u-someone' };
+	test.each([
+		['member', 'prov-nb', true],
+		['participant', 'prov-nb', true],
+		['observer', 'prov-nb', false],
+		['member', 'min-ez', false],
+		['facilitator', 'ipo', true],
+		['admin', 'min-ez', true]
+	] as const)('a %s of %s may mark an action of Noord-Brabant done: %s', (role, organisation, allowed) => {
+		expect(canCompleteAction(actor(role, organisation), action)).toBe(allowed);
+	});
+
+	test('the person an action is assigned to may mark it done, even as an observer elsewhere', () => {
+		expect(canCompleteAction({ userId: 'u-someone', organisationId: 'vng', role: 'observer' }, action)).toBe(true);
+		expect(canCompleteAction(null, action)).toBe(false);
 	});
 });

@@ -18,9 +18,20 @@ export type Resource =
 	| { kind: 'users' }
 	| { kind: 'organisations' }
 	| { kind: 'account'; userId: string }
-	| { kind: 'document'; docKind: DocumentKind; scope?: Scope; archived?: boolean }
+	| { kind: 'document'; docKind: DocumentKind; scope?: Scope; archived?: boolean; tafel?: TafelRef }
 	| { kind: 'project'; ownerOrganisationId: string; visibility: 'concept' | 'platform'; archived: boolean }
-	| { kind: 'inventory' };
+	| { kind: 'inventory' }
+	/** Brede tafels as a whole: edit = create one. */
+	| { kind: 'tafels' }
+	/** One brede tafel: read = see it and its agenda; comment = propose agenda items; edit = write its notes; manage = everything a facilitator does. */
+	| { kind: 'tafel'; tafel: TafelRef };
+
+/** What the policy needs to know of a brede tafel: who is invited and whether it is still open. */
+export interface TafelRef {
+	status: 'planned' | 'closed';
+	invitedOrganisationIds: readonly string[];
+	invitedUserIds: readonly string[];
+}
 
 export type DocumentKind = 'werkagenda' | 'project' | 'tafel-notes';
 
@@ -30,12 +41,13 @@ export interface Scope {
 	visibility: 'platform' | 'organisation';
 }
 
-type Matrix = Record<Exclude<Resource['kind'], 'account' | 'document' | 'project'> | `document:${DocumentKind}`, Record<Action, readonly Role[]>>;
+type Matrix = Record<Exclude<Resource['kind'], 'account' | 'document' | 'project' | 'tafel'> | `document:${DocumentKind}`, Record<Action, readonly Role[]>>;
 
 const everyone = ['admin', 'facilitator', 'member', 'participant', 'observer'] as const;
 const commenters = ['admin', 'facilitator', 'member', 'participant'] as const;
 const editors = ['admin', 'facilitator', 'member'] as const;
 const adminOnly = ['admin'] as const;
+const facilitators = ['admin', 'facilitator'] as const;
 const none = [] as const;
 
 /** The whole roles × actions table; the unit test walks every cell. */
@@ -47,12 +59,13 @@ export const MATRIX: Matrix = {
 	inventory: { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
 	'document:werkagenda': { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
 	'document:project': { read: everyone, comment: commenters, edit: editors, manage: adminOnly },
-	'document:tafel-notes': {
-		read: everyone,
-		comment: commenters,
-		edit: ['admin', 'facilitator'],
-		manage: ['admin', 'facilitator']
-	}
+	/** Creating a brede tafel: facilitators and admins. */
+	tafels: { read: everyone, comment: none, edit: facilitators, manage: facilitators },
+	/**
+	 * The most a role may do with a tafel and its notes; the invitation narrows it further
+	 * (see canTafel): an uninvited member reads, an invited member writes.
+	 */
+	'document:tafel-notes': { read: everyone, comment: commenters, edit: editors, manage: facilitators }
 };
 
 /** The project as a document resource: concept projects are internal to their organisation. */
@@ -81,6 +94,9 @@ export function projectReadScope(actor: Actor | null | undefined): { ownOrganisa
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
 	if (!actor) return false;
 	if (resource.kind === 'account') return actor.userId === resource.userId || actor.role === 'admin';
+	if (resource.kind === 'tafel') return canTafel(actor, action, resource.tafel);
+	// Notes without their tafel are refused: the rights come from the invitation.
+	if (resource.kind === 'document' && resource.docKind === 'tafel-notes') return resource.tafel ? canTafel(actor, action, resource.tafel) : false;
 	if (resource.kind === 'project') {
 		if (action === 'manage') {
 			// Archiving, restoring and sharing belong to the owning organisation (and admins).
@@ -181,4 +197,45 @@ export function canChangeUser(actor: Actor | null | undefined, targetUserId: str
 	if (targetUserId !== actor.userId) return true;
 	if (change.active === false) return false;
 	return change.role === undefined || can({ ...actor, role: change.role }, 'manage', { kind: 'users' });
+}
+
+/**
+ * Invited to a tafel: named in person, or of an invited organisation with a role that
+ * takes part (an observer of an invited organisation watches; invited in person, answers).
+ */
+export function isInvited(actor: Actor | null | undefined, tafel: TafelRef): boolean {
+	if (!actor) return false;
+	if (tafel.invitedUserIds.includes(actor.userId)) return true;
+	return actor.role !== 'observer' && tafel.invitedOrganisationIds.includes(actor.organisationId);
+}
+
+/**
+ * A brede tafel. Every platform user reads every tafel, its agenda, decisions and
+ * actions, and its notes (read-only): the table coordinates shared projects in the open.
+ * Any facilitator (not only the one who created it) and admins manage it — prepare,
+ * decide on proposals, record decisions, actions and attendance, close — so a colleague
+ * can take over. Invitees propose agenda items and comment on the notes; invited members
+ * also write in them (a role's ceiling from the matrix still applies). Once closed,
+ * nobody writes in the notes or proposes any more; managing stays (the minutes follow).
+ */
+function canTafel(actor: Actor, action: Action, tafel: TafelRef): boolean {
+	if (!MATRIX['document:tafel-notes'][action].includes(actor.role)) return false;
+	if (action === 'read' || action === 'manage') return true;
+	if (tafel.status === 'closed') return false;
+	return actor.role === 'admin' || actor.role === 'facilitator' || isInvited(actor, tafel);
+}
+
+/** Answering an invitation (present, absent, represented): invitees, while the tafel is planned. */
+export function canRespondToTafel(actor: Actor | null | undefined, tafel: TafelRef): boolean {
+	return tafel.status === 'planned' && isInvited(actor, tafel);
+}
+
+/**
+ * Marking an action done or open again: the people of the owning organisation who take
+ * part (members and participants), the person it is assigned to, facilitators and admins.
+ */
+export function canCompleteAction(actor: Actor | null | undefined, action: { ownerOrganisationId: string; ownerUserId: string | null }): boolean {
+	if (!actor) return false;
+	if (actor.role === 'admin' || actor.role === 'facilitator' || actor.userId === action.ownerUserId) return true;
+	return (actor.role === 'member' || actor.role === 'participant') && actor.organisationId === action.ownerOrganisationId;
 }

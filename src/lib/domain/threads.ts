@@ -36,7 +36,9 @@ export interface ThreadView {
 	canResolve: boolean;
 }
 
-export type NotificationKind = 'mention' | 'reply' | 'project-comment';
+export type CommentNotificationKind = 'mention' | 'reply' | 'project-comment';
+/** Comment notifications, and those of brede tafels: an invitation, an action for one's organisation. */
+export type NotificationKind = CommentNotificationKind | 'tafel-invitation' | 'tafel-action';
 
 export interface NotificationView {
 	id: string;
@@ -44,6 +46,8 @@ export interface NotificationView {
 	actorName: string;
 	actorOrganisation: string;
 	excerpt: string;
+	/** What a tafel notification is about: the tafel's title (invitation) or the owning organisation (action). */
+	subject: string;
 	where: string;
 	href: string;
 	createdAt: string;

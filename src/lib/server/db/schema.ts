@@ -7,5 +7,6 @@ export * from './schema/accounts.ts';
 export * from './schema/documents.ts';
 export * from './schema/projects.ts';
 export * from './schema/imports.ts';
+export * from './schema/tafels.ts';
 export * from './schema/comments.ts';
 export * from './schema/versions.ts';

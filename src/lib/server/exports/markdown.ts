@@ -13,6 +13,7 @@ import { escapeMarkdown, fieldRows } from '../../collab/markdown.ts';
 import { versionMarkdown } from '../../collab/version-markdown.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
 import { projectVersionForExport } from './version-source.ts';
+import { tafelEventParts } from '../../domain/tafel-events.ts';
 
 const escape = escapeMarkdown;
 const dateTime = dateTimeFormat('nl', { dateStyle: 'medium', timeStyle: 'short' });
@@ -40,6 +41,10 @@ export function describe(e: TimelineEvent): string {
 		}
 		case 'link-removed': return dutch('timeline_link_removed', { type: dutch(`link_${e.toValue ?? ''}`) });
 		case 'version-restored': return dutch('timeline_version_restored', { name: e.note ?? '' });
+		case 'tafel-decision': return `${dutch('timeline_tafel_decision')}, ${dutch('timeline_tafel_at', { tafel: tafelEventParts(e).tafelTitle })}`;
+		case 'tafel-action': return `${dutch('timeline_tafel_action', { organisation: tafelEventParts(e).organisation })}, ${dutch('timeline_tafel_at', { tafel: tafelEventParts(e).tafelTitle })}`;
+		case 'tafel-action-done': return dutch('timeline_tafel_action_done', { organisation: tafelEventParts(e).organisation });
+		case 'tafel-action-reopened': return dutch('timeline_tafel_action_reopened', { organisation: tafelEventParts(e).organisation });
 		default: return e.kind;
 	}
 }

@@ -2,6 +2,7 @@
 import { can, projectDocument, type Actor, type Resource } from '../../domain/permissions.ts';
 import { parseDocumentName, WERKAGENDA_ID, type DocumentRef } from '../../collab/documents.ts';
 import { getProjectHeader } from './project-headers.ts';
+import { loadTafel } from './tafel-ref.ts';
 
 /** 'comment': reads and comments, writes nothing (a participant); 'read-only' reads only (an observer). */
 export type DocumentAccess = 'none' | 'read-only' | 'comment' | 'read-write';
@@ -27,10 +28,17 @@ export async function resolveDocument(actor: Actor, name: string): Promise<Resol
 		const resource = projectDocument({ ownerOrganisationId: project.ownerOrganisationId, visibility: project.visibility, archived: project.archivedAt !== null });
 		return { ref, resource, ownerOrganisationId: project.ownerOrganisationId, projectId: project.id, title: `${project.code} · ${project.title}` };
 	}
-	// Only documents whose record exists are served: the platform's one Werkagenda; notes of a
-	// brede tafel once tafels exist. Any other name is refused like an invisible one.
+	if (ref.kind === 'tafel-notes') {
+		// The notes exist with their tafel; the rights come from its invitations (permissions.ts).
+		const tafel = await loadTafel(ref.id);
+		if (!tafel) return null;
+		const resource: Resource = { kind: 'document', docKind: 'tafel-notes', tafel: tafel.ref };
+		if (!can(actor, 'read', resource)) return null;
+		return { ref, resource, ownerOrganisationId: null, projectId: null, title: tafel.row.title };
+	}
+	// Only documents whose record exists are served: the platform's one Werkagenda. Any
+	// other name is refused like an invisible one.
 	if (ref.kind === 'werkagenda' && ref.id !== WERKAGENDA_ID) return null;
-	if (ref.kind === 'tafel-notes') return null;
 	const resource: Resource = { kind: 'document', docKind: ref.kind };
 	if (!can(actor, 'read', resource)) return null;
 	return { ref, resource, ownerOrganisationId: null, projectId: null, title: ref.kind === 'werkagenda' ? 'Werkagenda' : ref.name };

@@ -5,17 +5,19 @@
  * only if the person may see the thread and has not switched that reason off.
  */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { canSeeThread, projectDocument, type Actor, type Resource, type ThreadRef } from '../../domain/permissions.ts';
+import { canSeeThread, projectDocument, type Actor, type Resource, type TafelRef, type ThreadRef } from '../../domain/permissions.ts';
 import { extractMentions, plainText } from '../../domain/comment-body.ts';
 import { parseDocumentName } from '../../collab/documents.ts';
 import { db, type Db } from '../db/client.ts';
-import { commentThreads, comments, notificationSettings, notifications, organisations, projects, users } from '../db/schema.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import { commentThreads, comments, notificationSettings, notifications, organisations, projects, tafelActions, tafels, users } from '../db/schema.ts';
 import { generateId } from '../auth/tokens.ts';
 import { events } from '../events.ts';
 import type { ResolvedDocument } from './document-access.ts';
+import { tafelRefOf } from './tafel-ref.ts';
 import type { Role } from '../../domain/roles.ts';
 
-import type { NotificationKind, NotificationView } from '../../domain/threads.ts';
+import type { CommentNotificationKind, NotificationKind, NotificationView } from '../../domain/threads.ts';
 export type { NotificationKind, NotificationView };
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -25,7 +27,7 @@ export interface NotificationSettings {
 	organisationProjects: boolean;
 }
 const ALL_ON: NotificationSettings = { mentions: true, replies: true, organisationProjects: true };
-const SETTING: Record<NotificationKind, keyof NotificationSettings> = { mention: 'mentions', reply: 'replies', 'project-comment': 'organisationProjects' };
+const SETTING: Record<CommentNotificationKind, keyof NotificationSettings> = { mention: 'mentions', reply: 'replies', 'project-comment': 'organisationProjects' };
 
 /** Called inside the transaction that stores the comment; events go out after commit. */
 export async function notifyComment(
@@ -36,8 +38,8 @@ export async function notifyComment(
 	document: ResolvedDocument,
 	reason: 'new-thread' | 'reply'
 ): Promise<string[]> {
-	const reasons = new Map<string, NotificationKind>();
-	const add = (userId: string, kind: NotificationKind) => {
+	const reasons = new Map<string, CommentNotificationKind>();
+	const add = (userId: string, kind: CommentNotificationKind) => {
 		if (userId !== actor.userId && !reasons.has(userId)) reasons.set(userId, kind);
 	};
 	const mentioned = extractMentions(comment.body);
@@ -71,29 +73,46 @@ export async function notifyComment(
 	return rows.map((r) => r.userId);
 }
 
+/**
+ * A tafel invitation or an action for someone's organisation: one row per recipient
+ * (never the person who caused it). Called inside the transaction that stores the cause.
+ * These reasons cannot be switched off: they are work handed to the person.
+ */
+export async function notifyTafel(tx: Tx, actor: Actor, kind: 'tafel-invitation' | 'tafel-action', tafelId: string, actionId: string | null, userIds: string[]): Promise<string[]> {
+	const rows = [...new Set(userIds)].filter((id) => id !== actor.userId).map((userId) => ({ id: `n-${generateId()}`, userId, kind, tafelId, actionId, actorId: actor.userId }));
+	if (rows.length) await tx.insert(notifications).values(rows);
+	return rows.map((r) => r.userId);
+}
+
 /** Tells the recipients' open pages; called after the commit so a refetch finds the rows. */
 export function announce(userIds: string[]): void {
 	for (const userId of userIds) events.publish({ type: 'notification', userId });
 }
 
 
-/** The document a thread belongs to, as a resource, from the joined project row. */
-function resourceOf(documentName: string, project: { ownerOrganisationId: string; visibility: 'concept' | 'platform'; archivedAt: Date | null } | null): Resource | null {
+/** The document a thread belongs to, as a resource, from the joined project or tafel row. */
+function resourceOf(documentName: string, project: { ownerOrganisationId: string; visibility: 'concept' | 'platform'; archivedAt: Date | null } | null, tafel: TafelRef | null): Resource | null {
 	const ref = parseDocumentName(documentName);
 	if (!ref) return null;
 	if (ref.kind === 'project') return project ? projectDocument({ ...project, archived: project.archivedAt !== null }) : null;
+	if (ref.kind === 'tafel-notes') return tafel ? { kind: 'document', docKind: 'tafel-notes', tafel } : null;
 	return { kind: 'document', docKind: ref.kind };
 }
 
 function hrefOf(documentName: string, threadId: string): string {
 	const ref = parseDocumentName(documentName);
 	if (ref?.kind === 'project') return `/projecten/${ref.id}#thread-${threadId}`;
+	if (ref?.kind === 'tafel-notes') return `/tafels/${ref.id}#thread-${threadId}`;
 	return `/werkagenda#thread-${threadId}`;
 }
+
+const excerptOf = (text: string) => ([...text].length > 200 ? [...text].slice(0, 199).join('') + '…' : text);
 
 /** Newest first; every row is checked against the policy again when read. */
 export async function listNotifications(actor: Actor, limit = 100): Promise<NotificationView[]> {
 	const actorOrg = organisations;
+	const actionOrg = alias(organisations, 'action_org');
+	const threadTafel = alias(tafels, 'thread_tafel');
 	const rows = await db()
 		.select({
 			n: notifications,
@@ -101,37 +120,45 @@ export async function listNotifications(actor: Actor, limit = 100): Promise<Noti
 			project: { code: projects.code, title: projects.title, ownerOrganisationId: projects.ownerOrganisationId, visibility: projects.visibility, archivedAt: projects.archivedAt },
 			body: comments.body,
 			deletedAt: comments.deletedAt,
+			tafel: { title: tafels.title, status: tafels.status },
+			threadTafel: { title: threadTafel.title },
+			action: { text: tafelActions.text },
+			actionOrganisation: actionOrg.name,
 			actorName: users.name,
 			actorOrganisation: actorOrg.abbreviation
 		})
 		.from(notifications)
-		.innerJoin(commentThreads, eq(commentThreads.id, notifications.threadId))
-		.innerJoin(comments, eq(comments.id, notifications.commentId))
+		.leftJoin(commentThreads, eq(commentThreads.id, notifications.threadId))
+		.leftJoin(comments, eq(comments.id, notifications.commentId))
+		.leftJoin(tafels, eq(tafels.id, notifications.tafelId))
+		.leftJoin(tafelActions, eq(tafelActions.id, notifications.actionId))
+		.leftJoin(actionOrg, eq(actionOrg.id, tafelActions.ownerOrganisationId))
 		.innerJoin(users, eq(users.id, notifications.actorId))
 		.innerJoin(actorOrg, eq(actorOrg.id, users.organisationId))
 		.leftJoin(projects, eq(projects.id, commentThreads.projectId))
+		.leftJoin(threadTafel, sql`${commentThreads.documentName} = 'tafel:' || ${threadTafel.id} || ':notes'`)
 		.where(eq(notifications.userId, actor.userId))
 		.orderBy(desc(notifications.createdAt))
 		.limit(limit);
-	return rows
-		.filter((r) => {
-			const resource = resourceOf(r.thread.documentName, r.project?.code ? r.project : null);
-			return resource !== null && canSeeThread(actor, r.thread, resource);
-		})
-		.map((r) => {
-			const text = r.deletedAt ? '' : plainText(r.body);
-			return {
-				id: r.n.id,
-				kind: r.n.kind,
-				actorName: r.actorName,
-				actorOrganisation: r.actorOrganisation,
-				excerpt: [...text].length > 200 ? [...text].slice(0, 199).join('') + '…' : text,
-				where: r.project?.code ? `${r.project.code} · ${r.project.title}` : 'Werkagenda',
-				href: hrefOf(r.thread.documentName, r.n.threadId),
-				createdAt: r.n.createdAt.toISOString(),
-				read: r.n.readAt !== null
-			};
-		});
+	const tafelIds = [...new Set(rows.flatMap((r) => (r.thread?.documentName ? [parseDocumentName(r.thread.documentName)] : [])).filter((ref) => ref?.kind === 'tafel-notes').map((ref) => ref!.id))];
+	const tafelRefs = new Map(await Promise.all(tafelIds.map(async (id) => [id, (await tafelRefOf(id))] as const)));
+	return rows.flatMap((r): NotificationView[] => {
+		const base = { id: r.n.id, kind: r.n.kind, actorName: r.actorName, actorOrganisation: r.actorOrganisation, createdAt: r.n.createdAt.toISOString(), read: r.n.readAt !== null };
+		if (r.n.kind === 'tafel-invitation' || r.n.kind === 'tafel-action') {
+			// Every platform user may read every tafel (permissions.ts); a tafel or action that is gone is not shown.
+			if (!r.tafel?.title || (r.n.kind === 'tafel-action' && !r.action?.text)) return [];
+			const subject = r.n.kind === 'tafel-invitation' ? r.tafel.title : (r.actionOrganisation ?? '');
+			const href = `/tafels/${r.n.tafelId}${r.n.kind === 'tafel-action' ? `#action-${r.n.actionId}` : ''}`;
+			return [{ ...base, subject, excerpt: r.n.kind === 'tafel-action' ? excerptOf(r.action!.text) : '', where: r.tafel.title, href }];
+		}
+		if (!r.thread?.documentName || !r.n.threadId) return [];
+		const ref = parseDocumentName(r.thread.documentName);
+		const resource = resourceOf(r.thread.documentName, r.project?.code ? r.project : null, ref?.kind === 'tafel-notes' ? (tafelRefs.get(ref.id) ?? null) : null);
+		if (resource === null || !canSeeThread(actor, r.thread, resource)) return [];
+		const text = r.deletedAt ? '' : plainText(r.body ?? '');
+		const where = r.project?.code ? `${r.project.code} · ${r.project.title}` : (r.threadTafel?.title ?? 'Werkagenda');
+		return [{ ...base, subject: '', excerpt: excerptOf(text), where, href: hrefOf(r.thread.documentName, r.n.threadId) }];
+	});
 }
 
 export async function unreadCount(userId: string): Promise<number> {

@@ -3,6 +3,7 @@ import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'dr
 import { createdAt } from './columns.ts';
 import { organisations, users } from './accounts.ts';
 import { projects } from './projects.ts';
+import { tafelActions, tafels } from './tafels.ts';
 
 /**
  * Comment threads on a document: anchored to a range of its rich text (`anchor`: two
@@ -47,15 +48,21 @@ export const comments = pgTable(
 	(t) => [index('comments_thread_idx').on(t.threadId, t.createdAt)]
 );
 
-/** The inbox ("Meldingen"): one row per person per reason. */
+/**
+ * The inbox ("Meldingen"): one row per person per reason. A comment notification names
+ * its thread and comment; a tafel invitation its tafel; an action for an organisation
+ * its tafel and action.
+ */
 export const notifications = pgTable(
 	'notifications',
 	{
 		id: text('id').primaryKey(),
 		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-		kind: text('kind', { enum: ['mention', 'reply', 'project-comment'] }).notNull(),
-		threadId: text('thread_id').notNull().references(() => commentThreads.id, { onDelete: 'cascade' }),
-		commentId: text('comment_id').notNull().references(() => comments.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['mention', 'reply', 'project-comment', 'tafel-invitation', 'tafel-action'] }).notNull(),
+		threadId: text('thread_id').references(() => commentThreads.id, { onDelete: 'cascade' }),
+		commentId: text('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+		tafelId: text('tafel_id').references(() => tafels.id, { onDelete: 'cascade' }),
+		actionId: text('action_id').references(() => tafelActions.id, { onDelete: 'cascade' }),
 		actorId: text('actor_id').notNull().references(() => users.id),
 		createdAt: createdAt(),
 		readAt: timestamp('read_at', { withTimezone: true })

@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/http/guard';
+import { tafelActions } from '$lib/server/http/tafel-actions';
+import { getTafelDetail } from '$lib/server/services/tafels-detail';
+import { inviteOptions } from '$lib/server/services/tafels';
+import { documentName } from '$lib/collab/documents';
+import { organisationColor } from '$lib/collab/colors';
+
+export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
+	const user = requireUser(locals, url);
+	depends('app:tafel');
+	const tafel = await getTafelDetail(user, params.id);
+	if (!tafel) error(404, 'Niet gevonden');
+	return {
+		tafel,
+		// Owners an action can be given to: every active organisation (the invited ones first on the page).
+		organisations: tafel.may.manage ? await inviteOptions() : [],
+		docName: documentName.tafelNotes(tafel.id),
+		organisationName: user.organisationName,
+		created: url.searchParams.has('nieuw'),
+		updated: url.searchParams.has('bijgewerkt'),
+		caretUser: { userId: user.userId, name: user.name, organisation: user.organisationAbbreviation, organisationId: user.organisationId, color: organisationColor(user.organisationId) }
+	};
+};
+
+export const actions: Actions = tafelActions;
