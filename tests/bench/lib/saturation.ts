@@ -36,6 +36,13 @@ export function generatorVerdict(lagP99Ms: number, busyPct: number, latencyP99Ms
 /** Deliveries below this share make a latency percentile meaningless (the slowest never arrived). */
 const MIN_DELIVERED_PCT = 99;
 
+/** A ratio of figures that scale with what was delivered (bytes received per client), or "n/c" when either run fell behind. */
+export function deliveryRatio(a: FanoutResult | null | undefined, b: FanoutResult | null | undefined, pick: (r: FanoutResult) => number | null): number | string | null {
+	if (!a || !b) return null;
+	const short = [a, b].find((r) => r.deliveredPct < MIN_DELIVERED_PCT);
+	return short ? `n/c (delivered ${short.deliveredPct} %)` : ratio(pick(a), pick(b));
+}
+
 /**
  * A latency ratio of two runs, or why there is none: the generator was saturated in
  * either run, or either run lost deliveries.

@@ -17,7 +17,7 @@ import { type BenchContext, type ScenarioResult, type TargetFactory, withTarget 
 import { benchDocs, FIRST_DOC } from '../lib/documents.ts';
 import { runFanout, type FanoutOptions } from '../lib/fanout.ts';
 import { fanoutFigures, measuredTable, trafficTable, type FanoutRun } from '../lib/fanout-tables.ts';
-import { latencyRatio } from '../lib/saturation.ts';
+import { deliveryRatio, latencyRatio } from '../lib/saturation.ts';
 import { firstLine, ratio } from '../lib/stats.ts';
 import { startHocuspocus, startOurs, startYWebsocket } from '../lib/targets.ts';
 
@@ -117,7 +117,7 @@ export async function scenarioFanout(ctx: BenchContext): Promise<ScenarioResult>
 				latencyRatio(x, y, (r) => r.latencyMs.p95),
 				latencyRatio(x, y, (r) => r.latencyMs.p99),
 				ratio(x?.cpuPerDeliveryUs, y?.cpuPerDeliveryUs),
-				ratio(x?.perClient.kBPerS, y?.perClient.kBPerS),
+				deliveryRatio(x, y, (r) => r.perClient.kBPerS),
 				ratio(x?.server.rssMaxMb, y?.server.rssMaxMb)
 			]);
 		}
