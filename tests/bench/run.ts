@@ -2,8 +2,8 @@
  * `npm run bench` (QUALITY.md, "Benchmarks"): our collaboration server and HTTP API
  * against anchors measured in the same run on the same machine, reported as ratios.
  *
- *   npm run bench                 all scenarios, full sizes (~30–40 min on 2 cores)
- *   npm run bench -- --quick      small sizes, a smoke run (a few minutes)
+ *   npm run bench                 all scenarios, full sizes (~26 min on 2 cores)
+ *   npm run bench -- --quick      small sizes, a smoke run (~6 min)
  *   npm run bench -- --only=1,3   some scenarios
  *
  * Installs the anchors on first use (npm ci --prefix tests/bench/anchors), builds the

@@ -38,7 +38,7 @@ export function measuredTable(runs: FanoutRun[]): Table {
 				`${Math.round(x.server.rssStartMb)} → ${Math.round(x.server.rssMaxMb)}`,
 				closedText(x.closed),
 				x.generator.cpuPct,
-				`${x.generator.lagP99Ms} · ${x.generator.lagMaxMs} (busy ${x.generator.busyPct} %)${x.generator.saturated ? ' ✗' : ''}`,
+				`${x.generator.lagP99Ms} · ${x.generator.lagMaxMs} (busy ${x.generator.busyPct} %; coordinator p99 ${x.generator.coordinatorLagP99Ms})${x.generator.saturated ? ' ✗' : ''}`,
 				x.loadAverage
 			];
 		})
