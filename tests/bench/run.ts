@@ -2,8 +2,8 @@
  * `npm run bench` (QUALITY.md, "Benchmarks"): our collaboration server and HTTP API
  * against anchors measured in the same run on the same machine, reported as ratios.
  *
- *   npm run bench                 all scenarios, full sizes (~30–40 min on 2 cores)
- *   npm run bench -- --quick      small sizes, a smoke run (a few minutes)
+ *   npm run bench                 all scenarios, full sizes (~26 min on 2 cores)
+ *   npm run bench -- --quick      small sizes, a smoke run (~6 min)
  *   npm run bench -- --only=1,3   some scenarios
  *
  * Installs the anchors on first use (npm ci --prefix tests/bench/anchors), builds the
@@ -49,6 +49,12 @@ const SCENARIOS: { id: number; name: string; run(ctx: BenchContext): Promise<Sce
 ];
 
 const started = performance.now();
+// The machine is shared: its load goes into the report.
+const load = { start: round2(os.loadavg()[0]), end: 0, max: round2(os.loadavg()[0]) };
+setInterval(() => (load.max = Math.max(load.max, round2(os.loadavg()[0]))), 10_000).unref();
+function round2(v: number): number {
+	return Math.round(v * 100) / 100;
+}
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d\d\dZ$/, 'Z');
 const runId = Date.now().toString(36);
 const RESULTS = path.join(ROOT, 'tests/bench/results');
@@ -206,6 +212,9 @@ async function main(): Promise<number> {
 		await dropDatabases();
 	}
 	meta.durationS = (performance.now() - started) / 1000;
+	load.end = round2(os.loadavg()[0]);
+	load.max = Math.max(load.max, load.end);
+	meta.load = load;
 	fs.mkdirSync(RESULTS, { recursive: true });
 	const md = markdown(meta, results, failures);
 	fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify({ meta, results, failures }, null, '\t'));

@@ -30,6 +30,7 @@ export function connect(url, name, onMessage) {
 	return {
 		doc,
 		synced,
+		setAwareness: (field, value) => provider.setAwarenessField(field, value),
 		destroy() {
 			provider.destroy();
 			socket.destroy();

@@ -80,6 +80,8 @@ export interface BenchClient {
 	applyUpdate(update: Uint8Array): void;
 	/** Ours only: called with the persisted state vector after each commit. */
 	onPersisted(listener: (vector: Map<number, number>) => void): void;
+	/** Sets a field of this client's awareness state (sent to the server as the provider does). */
+	setAwareness(field: string, value: unknown): void;
 	destroy(): void;
 }
 
@@ -109,6 +111,7 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 		ownClock: () => Y.getState(doc.store, doc.clientID),
 		applyUpdate: (update) => Y.applyUpdate(doc, update),
 		onPersisted: (listener) => void listeners.push(listener),
+		setAwareness: (field, value) => provider.awareness.setLocalStateField(field, value),
 		destroy() {
 			provider.destroy();
 			doc.destroy();
@@ -117,7 +120,7 @@ export function ywsClient(httpBase: string, docName: string, options: { cookie?:
 }
 
 interface HocuspocusClientModule {
-	connect(url: string, name: string, onMessage?: (data: Uint8Array | ArrayBuffer) => void): { doc: BenchDoc; synced: Promise<void>; destroy(): void };
+	connect(url: string, name: string, onMessage?: (data: Uint8Array | ArrayBuffer) => void): { doc: BenchDoc; synced: Promise<void>; setAwareness(field: string, value: unknown): void; destroy(): void };
 	Y: { encodeStateAsUpdate(doc: BenchDoc): Uint8Array; getState(store: unknown, client: number): number; applyUpdate(doc: BenchDoc, update: Uint8Array): void };
 }
 let hocuspocusModule: Promise<HocuspocusClientModule> | null = null;
@@ -137,6 +140,7 @@ export function hocuspocusClient(module: HocuspocusClientModule, httpBase: strin
 		ownClock: () => module.Y.getState((client.doc as unknown as { store: unknown }).store, client.doc.clientID),
 		applyUpdate: (update) => module.Y.applyUpdate(client.doc, update),
 		onPersisted: () => undefined,
+		setAwareness: (field, value) => client.setAwareness(field, value),
 		destroy: () => client.destroy()
 	};
 }

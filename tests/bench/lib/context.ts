@@ -32,6 +32,8 @@ export interface ScenarioResult {
 	tables: Table[];
 	notes: string[];
 	data: unknown;
+	/** Named figures for the targets table (lib/goals.ts): a number, or the reason there is none worth comparing. */
+	figures?: Record<string, number | string | null>;
 }
 
 export interface TargetFactory {

@@ -1,5 +1,6 @@
 /** The Markdown form of a bench run. */
 import type { ScenarioResult, Table } from './context.ts';
+import { goalsTable } from './goals.ts';
 
 function table(t: Table): string {
 	const esc = (v: string | number | null) => (v === null ? '–' : String(v).replace(/\|/g, '\\|'));
@@ -17,6 +18,8 @@ export interface RunMeta {
 	only: number[] | null;
 	anchors: Record<string, string>;
 	durationS?: number;
+	/** 1-minute load average of the machine: at the start, the end and the highest seen (sampled every 10 s). */
+	load?: { start: number; end: number; max: number };
 }
 
 export function markdown(meta: RunMeta, results: ScenarioResult[], failures: { id: number; error: string }[]): string {
@@ -26,8 +29,10 @@ export function markdown(meta: RunMeta, results: ScenarioResult[], failures: { i
 		`Commit ${meta.commit} · Node ${meta.node} · ${meta.cpus} × ${meta.cpuModel} · ${meta.memoryGb} GB` + (meta.durationS ? ` · ${Math.round(meta.durationS)} s` : ''),
 		`Anchors: ${Object.entries(meta.anchors).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
 		'All servers, clients and databases on one machine over loopback; absolute figures depend on what else runs — compare the ratios, which come from the same run.',
+		...(meta.load ? [`Load average (1 min) during the run: ${meta.load.start} at the start, ${meta.load.end} at the end, up to ${meta.load.max} (${meta.cpus} cores).`] : []),
 		''
 	];
+	if (results.some((r) => r.figures)) lines.push(table(goalsTable(results)), '');
 	for (const result of results) {
 		lines.push(`## ${result.id}. ${result.title}`, '');
 		for (const s of result.setup) lines.push(`- ${s}`);

@@ -4,45 +4,70 @@
  */
 import { cell, primaryTargets, withTarget, type BenchContext, type ScenarioResult } from '../lib/context.ts';
 import { benchDocs, inventoryFor } from '../lib/documents.ts';
-import { rssMb, sampleUsage } from '../lib/procs.ts';
+import { LoadGenerator } from '../lib/load-generator.ts';
+import { cpuSeconds, rssMb, sampleUsage } from '../lib/procs.ts';
 import { firstLine, ratio } from '../lib/stats.ts';
-import { connectAll, sleep, until, type Target } from '../lib/targets.ts';
+import { sleep, type Target } from '../lib/targets.ts';
 
 interface ManyResult {
 	target: string;
 	documents: number;
 	connectS: number;
+	/** Server CPU from the first connection until every client was synced, seconds. */
+	connectCpuS: number;
 	rssBeforeMb: number;
 	rssAfterMb: number;
 	perDocumentKb: number;
 	idleCpuPct: number;
 }
 
+/** Light clients (lib/light-client.ts) in load-generator workers: what 1,000 browsers cost the server, not what 1,000 providers cost the bench. */
+const WORKERS = 4;
+/** Clients each worker connects at once (4 × 20 stays below our 100 upgrades being authenticated at a time). */
+const BATCH = 20;
+
 async function measure(target: Target, docs: string[]): Promise<ManyResult> {
 	const documents = docs.length;
 	const pid = target.pids()[0];
 	await sleep(2_000);
 	const rssBeforeMb = rssMb(pid);
-	const started = performance.now();
-	const clients = await connectAll(target, (i) => docs[i], documents, { batch: 50, timeoutMs: 120_000 });
-	const connectS = (performance.now() - started) / 1000;
+	const generator = await LoadGenerator.start(WORKERS);
 	try {
-		clients.forEach((c, i) => c.doc.getMap('bench').set('edit', `document ${i}: one small edit of about a hundred bytes, as a first keystroke would make`));
-		if (target.kind === 'ours') {
-			const persisted = clients.map(() => false);
-			clients.forEach((c, i) => c.onPersisted((v) => (persisted[i] ||= (v.get(c.doc.clientID) ?? 0) >= c.ownClock())));
-			await until(() => persisted.every(Boolean), 30_000, 50);
-		}
+		const cpu0 = cpuSeconds(pid);
+		const connectS = await generator.connect(target, docs, { mode: 'light', run: Math.floor(Math.random() * 1e6), batch: BATCH, timeoutMs: 180_000 });
+		const connectCpuS = cpuSeconds(pid) - cpu0;
+		// One edit per document, spread over 2 s.
+		await generator.drive('m', 2, { writers: docs.map((_, i) => i), rate: 0.5, writerAwarenessS: 0, readerAwarenessS: 0 }).done;
+		if (target.kind === 'ours') await until(async () => (await generator.progress()).durable >= documents, 30_000);
 		// Past Hocuspocus' 2 s debounce, so its saves have run too; then a quiet window.
 		await sleep(4_000);
 		const usage = sampleUsage([pid], 200);
 		await sleep(3_000);
 		const quiet = usage.stop();
-		return { target: target.label, documents, connectS: Math.round(connectS * 10) / 10, rssBeforeMb, rssAfterMb: quiet.rssEndMb, perDocumentKb: ((quiet.rssEndMb - rssBeforeMb) * 1024) / documents, idleCpuPct: quiet.cpuPct };
+		return {
+			target: target.label,
+			documents,
+			connectS: Math.round(connectS * 10) / 10,
+			connectCpuS: Math.round(connectCpuS * 100) / 100,
+			rssBeforeMb,
+			rssAfterMb: quiet.rssEndMb,
+			perDocumentKb: ((quiet.rssEndMb - rssBeforeMb) * 1024) / documents,
+			idleCpuPct: quiet.cpuPct
+		};
 	} finally {
-		for (const c of clients) c.destroy();
+		await generator.stop();
 		await sleep(500);
 	}
+}
+
+/** Polls an async condition until it holds or the deadline passes. */
+async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		if (await condition()) return true;
+		await sleep(100);
+	}
+	return false;
 }
 
 export async function scenarioManyDocuments(ctx: BenchContext): Promise<ScenarioResult> {
@@ -56,7 +81,7 @@ export async function scenarioManyDocuments(ctx: BenchContext): Promise<Scenario
 		try {
 			const result = await withTarget(factory, (target) => measure(target, docs));
 			runs.push({ key: factory.key, result });
-			ctx.log(`    RSS ${result.rssBeforeMb.toFixed(0)} → ${result.rssAfterMb.toFixed(0)} MB (${result.perDocumentKb.toFixed(0)} kB/document) · connect ${result.connectS} s`);
+			ctx.log(`    RSS ${result.rssBeforeMb.toFixed(0)} → ${result.rssAfterMb.toFixed(0)} MB (${result.perDocumentKb.toFixed(0)} kB/document) · connect ${result.connectS} s (${Math.round(documents / result.connectS)}/s, server CPU ${result.connectCpuS} s) · idle CPU ${result.idleCpuPct.toFixed(1)} %`);
 		} catch (err) {
 			runs.push({ key: factory.key, result: null, error: firstLine(err) });
 			ctx.log(`    failed: ${firstLine(err)}`);
@@ -68,24 +93,40 @@ export async function scenarioManyDocuments(ctx: BenchContext): Promise<Scenario
 		id: 3,
 		title: `Many documents: ${documents.toLocaleString('en')} documents, one client each`,
 		setup: [
-			`${documents} project records' documents (ours: ${inventoryFor(documents)} demo projects seeded before the server starts; the anchors: the same names, each given its record's first state, ~2.5 kB of fields and description), one client each (connected 50 at a time, each waits for synced), one ~100-byte edit per document; RSS of the server process 2 s after start ("before") and after a 3 s quiet window once everything is saved ("after")`
+			`${documents} project records' documents (ours: ${inventoryFor(documents)} demo projects seeded before the server starts; the anchors: the same names, each given its record's first state, ~2.5 kB of fields and description), one light client each (lib/light-client.ts: the protocol by hand, no Y.Doc of the room) in ${WORKERS} load-generator processes, ${BATCH} at a time per process, each waiting for synced; then one edit per document (a new map key, ≈ 60 bytes), ours until acknowledged as stored; RSS of the server process 2 s after start ("before") and after a 3 s quiet window once everything is saved ("after")`
 		],
 		tables: [
 			{
 				caption: 'Measured',
-				header: ['server', 'RSS before MB', 'RSS after MB', 'kB per document', 'connect all s', 'idle CPU % after'],
-				rows: runs.map((r) => (r.result ? [r.result.target, cell(r.result.rssBeforeMb, 0), cell(r.result.rssAfterMb, 0), cell(r.result.perDocumentKb, 0), r.result.connectS, cell(r.result.idleCpuPct, 1)] : [r.key, `failed: ${r.error}`, null, null, null, null]))
+				header: ['server', 'RSS before MB', 'RSS after MB', 'kB per document', 'connect all s', 'connections/s', 'server CPU to connect all s', 'idle CPU % after'],
+				rows: runs.map((r) =>
+					r.result
+						? [r.result.target, cell(r.result.rssBeforeMb, 0), cell(r.result.rssAfterMb, 0), cell(r.result.perDocumentKb, 0), r.result.connectS, Math.round(r.result.documents / r.result.connectS), r.result.connectCpuS, cell(r.result.idleCpuPct, 1)]
+						: [r.key, `failed: ${r.error}`, null, null, null, null, null, null]
+				)
 			},
 			{
 				caption: 'Ratios (ours / anchor)',
-				header: ['pair', 'RSS after', 'kB per document', 'connect all'],
+				header: ['pair', 'RSS after', 'kB per document', 'connect all (time)', 'server CPU to connect all', 'idle CPU'],
 				rows: ['y-websocket', 'hocuspocus'].map((key) => {
 					const other = get(key);
-					return [`ours / ${key}`, ratio(ours?.rssAfterMb, other?.rssAfterMb), ratio(ours?.perDocumentKb, other?.perDocumentKb), ratio(ours?.connectS, other?.connectS)];
+					return [`ours / ${key}`, ratio(ours?.rssAfterMb, other?.rssAfterMb), ratio(ours?.perDocumentKb, other?.perDocumentKb), ratio(ours?.connectS, other?.connectS), ratio(ours?.connectCpuS, other?.connectCpuS), ratio(ours?.idleCpuPct, other?.idleCpuPct)];
 				})
 			}
 		],
 		notes: [],
-		data: runs
+		data: runs,
+		figures: Object.fromEntries(
+			runs.flatMap((r) =>
+				r.result
+					? [
+							[`many.${r.key}.connectionsPerS`, Math.round(r.result.documents / r.result.connectS)],
+							[`many.${r.key}.kBPerDocument`, Math.round(r.result.perDocumentKb)],
+							[`many.${r.key}.connectCpuS`, r.result.connectCpuS],
+							[`many.${r.key}.idleCpuPct`, Math.round(r.result.idleCpuPct * 10) / 10]
+						]
+					: []
+			)
+		)
 	};
 }

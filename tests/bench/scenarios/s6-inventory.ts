@@ -125,6 +125,8 @@ export async function scenarioInventory(ctx: BenchContext): Promise<ScenarioResu
 		],
 		tables: [{ caption: 'Measured (ms) and ratios to the anchor', header: ['projects', 'statistics', 'query', 'matches', 'body kB', 'p50 ms', 'p95 ms', 'p50 / anchor', 'p95 / anchor'], rows }],
 		notes: [],
-		data: results
+		data: results,
+		// p95 per query type with the statistics as the seed left them (what a new installation gets), for the targets table.
+		figures: Object.fromEntries(results.flatMap((r) => (r.result?.passes[0]?.queries ?? []).map((q) => [`inventory.${r.projects}.${q.name}`, q.ms.p95])))
 	};
 }
