@@ -28,6 +28,7 @@ import { scenarioManyDocuments } from './scenarios/s3-many-documents.ts';
 import { scenarioDurability } from './scenarios/s4-durability.ts';
 import { scenarioScaleOut } from './scenarios/s5-scale-out.ts';
 import { scenarioInventory } from './scenarios/s6-inventory.ts';
+import { scenarioVersions } from './scenarios/s7-versions.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -45,7 +46,8 @@ const SCENARIOS: { id: number; name: string; run(ctx: BenchContext): Promise<Sce
 	{ id: 3, name: 'many documents', run: scenarioManyDocuments, budgetMin: 15 },
 	{ id: 4, name: 'durability cost', run: scenarioDurability, budgetMin: 20 },
 	{ id: 5, name: 'scale-out', run: scenarioScaleOut, budgetMin: 20 },
-	{ id: 6, name: 'inventory', run: scenarioInventory, budgetMin: 40 }
+	{ id: 6, name: 'inventory', run: scenarioInventory, budgetMin: 40 },
+	{ id: 7, name: 'versions', run: scenarioVersions, budgetMin: 10 }
 ];
 
 const started = performance.now();
