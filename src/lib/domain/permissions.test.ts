@@ -271,6 +271,8 @@ describe('brede tafels', () => {
 		expect(can(actor('member', 'prov-nb'), 'edit', notes(closed('draft')))).toBe(false);
 		expect(can(actor('member', 'bom'), 'comment', notes(closed('draft')))).toBe(false);
 		expect(can(actor('observer', 'prov-nb'), 'comment', notes(closed('draft')))).toBe(false);
+		// Commenting on the minutes is not proposing agenda items.
+		expect(can(actor('participant', 'prov-nb'), 'comment', { kind: 'tafel', tafel: closed('draft') })).toBe(false);
 	});
 
 	test('any facilitator manages any tafel, whoever created it; members never do', () => {

@@ -98,7 +98,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 	if (resource.kind === 'account') return actor.userId === resource.userId || actor.role === 'admin';
 	if (resource.kind === 'tafel') return canTafel(actor, action, resource.tafel);
 	// Notes without their tafel are refused: the rights come from the invitation.
-	if (resource.kind === 'document' && resource.docKind === 'tafel-notes') return resource.tafel ? canTafel(actor, action, resource.tafel) : false;
+	if (resource.kind === 'document' && resource.docKind === 'tafel-notes') return resource.tafel ? canTafel(actor, action, resource.tafel, true) : false;
 	if (resource.kind === 'project') {
 		if (action === 'manage') {
 			// Archiving, restoring and sharing belong to the owning organisation (and admins).
@@ -220,12 +220,13 @@ export function isInvited(actor: Actor | null | undefined, tafel: TafelRef): boo
  * also write in them (a role's ceiling from the matrix still applies). Once closed,
  * nobody writes in the notes or proposes any more; managing stays (the minutes follow).
  * While the minutes are a draft, those who commented on the notes comment on them (the
- * threads are whole-record threads on the notes document); once final, nobody does.
+ * threads are whole-record threads on the notes document; proposing stays closed);
+ * once final, nobody does.
  */
-function canTafel(actor: Actor, action: Action, tafel: TafelRef): boolean {
+function canTafel(actor: Actor, action: Action, tafel: TafelRef, notes = false): boolean {
 	if (!MATRIX['document:tafel-notes'][action].includes(actor.role)) return false;
 	if (action === 'read' || action === 'manage') return true;
-	if (tafel.status === 'closed' && !(action === 'comment' && tafel.minutes === 'draft')) return false;
+	if (tafel.status === 'closed' && !(notes && action === 'comment' && tafel.minutes === 'draft')) return false;
 	return actor.role === 'admin' || actor.role === 'facilitator' || isInvited(actor, tafel);
 }
 
