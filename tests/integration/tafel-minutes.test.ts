@@ -191,6 +191,21 @@ describe.each(databases)('minutes of a brede tafel on %s', (database) => {
 		expect(offered).toContain(`Open discussie bij ${second.code}`);
 	});
 
+	test('the demo: two past tafels of the series with final minutes, an upcoming one offered their open actions', async () => {
+		const all = await api('/api/tafels');
+		const byTitle = (title: string) => [...all.upcoming, ...all.past].find((t: { title: string }) => t.title === title);
+		const [june, last, next] = ['Oost: warmte en waterstof', 'Oost: opschalen', 'Oost: investeringsagenda'].map(byTitle);
+		expect([june.status, last.status, next.status]).toEqual(['closed', 'closed', 'planned']);
+		const minutes = await page(`/tafels/${last.id}/verslag`, 'eva');
+		expect(minutes).toContain('Vastgesteld op');
+		expect(minutes).toContain('De warmteprojecten gaan samen verder als één programma.');
+		expect(minutes).not.toContain('Verslag vaststellen');
+		const offered = (await page(`/tafels/${next.id}`)).split('id="candidates-title"')[1].split('</section>')[0];
+		expect(offered).toContain('Actie: Programmaplan opstellen voor beide warmteprojecten.');
+		expect(offered).not.toContain('Gezamenlijke haalbaarheidsstudie');
+		expect((await api(`/api/tafels/${next.id}`)).agenda.length).toBe(3);
+	});
+
 	test('closing took milestone versions of the notes and of every bound project, under one label', async () => {
 		const expected = [documentName.tafelNotes(ids.previous), ...[first, second, third].map((p) => documentName.project(p.id))].sort();
 		let rows: { doc_name: string; name: string; milestone_id: string }[];
