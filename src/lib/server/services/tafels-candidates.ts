@@ -26,6 +26,7 @@ export interface AgendaCandidate {
 }
 
 const PER_KIND = 8;
+const dutchDay = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The tafel of the same series that started last before this one. */
@@ -65,7 +66,7 @@ export async function agendaCandidates(actor: Actor, id: string): Promise<Agenda
 			: [];
 		for (const { action, organisation } of open) {
 			const codes = linked.filter((l) => l.actionId === action.id && canSeeReference(actor, asResource(l.project))).map((l) => l.project.code);
-			out.push({ key: `action-${action.id}`, kind: 'action', title: cut(`Actie: ${action.text}`, 200), note: `Open actie van ${previous.title} voor ${organisation}${action.dueDate ? `, uiterlijk ${action.dueDate}` : ''}.`, projects: codes.join(', ') });
+			out.push({ key: `action-${action.id}`, kind: 'action', title: cut(`Actie: ${action.text}`, 200), note: `Open actie van ${previous.title} voor ${organisation}${action.dueDate ? `, uiterlijk ${dutchDay.format(new Date(`${action.dueDate}T00:00:00Z`))}` : ''}.`, projects: codes.join(', ') });
 		}
 	}
 

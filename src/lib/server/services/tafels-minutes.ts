@@ -161,34 +161,29 @@ async function notesOf(tafelId: string, milestoneId: string): Promise<{ text: Ri
 	}
 }
 
-/** Present people by organisation; when nobody was ticked, the organisations that answered present or represented. */
+/**
+ * Who was there, by organisation: the people ticked present, and the organisations that
+ * answered present or represented (an organisation may be there without an account).
+ */
 async function attendeesOf(tafelId: string, publicVariant: boolean): Promise<Minutes['attendees']> {
 	const present = await db()
 		.select({ organisation: organisations.name, name: users.name })
 		.from(tafelAttendance)
 		.innerJoin(organisations, eq(organisations.id, tafelAttendance.organisationId))
 		.innerJoin(users, eq(users.id, tafelAttendance.userId))
-		.where(and(eq(tafelAttendance.tafelId, tafelId), eq(tafelAttendance.present, true)))
-		.orderBy(asc(organisations.name), asc(users.name));
-	const rows = present.length
-		? present
-		: (
-				await db()
-					.select({ organisation: organisations.name, response: tafelInvitations.response })
-					.from(tafelInvitations)
-					.innerJoin(organisations, eq(organisations.id, tafelInvitations.organisationId))
-					.where(eq(tafelInvitations.tafelId, tafelId))
-					.orderBy(asc(organisations.name))
-			)
-				.filter((r) => r.response === 'present' || r.response === 'represented')
-				.map((r) => ({ organisation: r.organisation, name: '' }));
+		.where(and(eq(tafelAttendance.tafelId, tafelId), eq(tafelAttendance.present, true)));
+	const answered = await db()
+		.select({ organisation: organisations.name })
+		.from(tafelInvitations)
+		.innerJoin(organisations, eq(organisations.id, tafelInvitations.organisationId))
+		.where(and(eq(tafelInvitations.tafelId, tafelId), inArray(tafelInvitations.response, ['present', 'represented'])));
 	const byOrganisation = new Map<string, string[]>();
-	for (const r of rows) {
+	for (const r of [...present, ...answered.map((a) => ({ organisation: a.organisation, name: '' }))]) {
 		const people = byOrganisation.get(r.organisation) ?? [];
-		if (r.name && !publicVariant) people.push(r.name);
+		if (r.name && !publicVariant && !people.includes(r.name)) people.push(r.name);
 		byOrganisation.set(r.organisation, people);
 	}
-	return [...byOrganisation].map(([organisation, people]) => ({ organisation, people }));
+	return [...byOrganisation].sort(([a], [b]) => a.localeCompare(b, 'nl')).map(([organisation, people]) => ({ organisation, people: people.sort((a, b) => a.localeCompare(b, 'nl')) }));
 }
 
 /**
