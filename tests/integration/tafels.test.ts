@@ -83,11 +83,13 @@ describe.each(databases)('brede tafels on %s', (database) => {
 		expect((await fetch(`${server.url}/tafels/nieuw`, { headers: { cookie: cookies.bram } })).status).toBe(403);
 		const all = (await api('/api/tafels', 'facilitator')).body;
 		expect(all.scope).toBe('all');
-		expect([...all.upcoming, ...all.past]).toEqual([]);
+		// Only the demo tafels (series "Brede tafel Oost", seeded) so far.
+		const demo = [...all.upcoming, ...all.past] as { id: string; title: string }[];
+		expect(demo.every((t) => t.title.startsWith('Oost: '))).toBe(true);
 
 		// Bad input comes back as a refusal, nothing stored.
 		expect((await post('/tafels/nieuw', 'facilitator', { ...form, date: '2030-02-30', place: '' })).status).toBe(400);
-		expect((await api('/api/tafels', 'facilitator')).body.upcoming).toEqual([]);
+		expect((await api('/api/tafels', 'facilitator')).body.upcoming.length).toBe(all.upcoming.length);
 
 		const created = await post('/tafels/nieuw', 'facilitator', form);
 		expect(created.status).toBe(303);

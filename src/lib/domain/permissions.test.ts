@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canRestoreVersion, canSeeReference, canSeeThread, canCompleteAction, canRespondToTafel, isInvited, type Action, type TafelRef, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
+import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canRestoreVersion, canSeeReference, canSeeThread, canCompleteAction, canRespondToTafel, canCloseTafel, canFinaliseMinutes, isInvited, type Action, type TafelRef, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
@@ -251,6 +251,28 @@ describe('brede tafels', () => {
 		expect(canRespondToTafel(actor('facilitator'), UNINVITED)).toBe(false);
 		expect(canRespondToTafel(actor('member'), { ...INVITED, status: 'closed' })).toBe(false);
 		expect(canRespondToTafel(null, INVITED)).toBe(false);
+	});
+
+	test('closing and finalising: facilitators and admins, once each; the draft minutes take comments from invitees, final ones from nobody', () => {
+		const closed = (minutes: 'draft' | 'final'): TafelRef => ({ ...INVITED, status: 'closed', minutes });
+		for (const role of ['facilitator', 'admin'] as const) {
+			expect(canCloseTafel(actor(role), INVITED)).toBe(true);
+			expect(canCloseTafel(actor(role), closed('draft'))).toBe(false);
+			expect(canFinaliseMinutes(actor(role), closed('draft'))).toBe(true);
+			expect(canFinaliseMinutes(actor(role), closed('final'))).toBe(false);
+		}
+		for (const role of ['member', 'participant', 'observer'] as const) {
+			expect(canCloseTafel(actor(role, 'prov-nb'), INVITED)).toBe(false);
+			expect(canFinaliseMinutes(actor(role, 'prov-nb'), closed('draft'))).toBe(false);
+		}
+		const notes = (tafel: TafelRef) => ({ kind: 'document' as const, docKind: 'tafel-notes' as const, tafel });
+		expect(can(actor('participant', 'prov-nb'), 'comment', notes(closed('draft')))).toBe(true);
+		expect(can(actor('participant', 'prov-nb'), 'comment', notes(closed('final')))).toBe(false);
+		expect(can(actor('member', 'prov-nb'), 'edit', notes(closed('draft')))).toBe(false);
+		expect(can(actor('member', 'bom'), 'comment', notes(closed('draft')))).toBe(false);
+		expect(can(actor('observer', 'prov-nb'), 'comment', notes(closed('draft')))).toBe(false);
+		// Commenting on the minutes is not proposing agenda items.
+		expect(can(actor('participant', 'prov-nb'), 'comment', { kind: 'tafel', tafel: closed('draft') })).toBe(false);
 	});
 
 	test('any facilitator manages any tafel, whoever created it; members never do', () => {

@@ -31,6 +31,8 @@ export interface TafelRef {
 	status: 'planned' | 'closed';
 	invitedOrganisationIds: readonly string[];
 	invitedUserIds: readonly string[];
+	/** The minutes made on closing: 'draft' while the table comments on them, then 'final'. */
+	minutes?: 'draft' | 'final' | null;
 }
 
 export type DocumentKind = 'werkagenda' | 'project' | 'tafel-notes';
@@ -96,7 +98,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 	if (resource.kind === 'account') return actor.userId === resource.userId || actor.role === 'admin';
 	if (resource.kind === 'tafel') return canTafel(actor, action, resource.tafel);
 	// Notes without their tafel are refused: the rights come from the invitation.
-	if (resource.kind === 'document' && resource.docKind === 'tafel-notes') return resource.tafel ? canTafel(actor, action, resource.tafel) : false;
+	if (resource.kind === 'document' && resource.docKind === 'tafel-notes') return resource.tafel ? canTafel(actor, action, resource.tafel, true) : false;
 	if (resource.kind === 'project') {
 		if (action === 'manage') {
 			// Archiving, restoring and sharing belong to the owning organisation (and admins).
@@ -217,12 +219,25 @@ export function isInvited(actor: Actor | null | undefined, tafel: TafelRef): boo
  * can take over. Invitees propose agenda items and comment on the notes; invited members
  * also write in them (a role's ceiling from the matrix still applies). Once closed,
  * nobody writes in the notes or proposes any more; managing stays (the minutes follow).
+ * While the minutes are a draft, those who commented on the notes comment on them (the
+ * threads are whole-record threads on the notes document; proposing stays closed);
+ * once final, nobody does.
  */
-function canTafel(actor: Actor, action: Action, tafel: TafelRef): boolean {
+function canTafel(actor: Actor, action: Action, tafel: TafelRef, notes = false): boolean {
 	if (!MATRIX['document:tafel-notes'][action].includes(actor.role)) return false;
 	if (action === 'read' || action === 'manage') return true;
-	if (tafel.status === 'closed') return false;
+	if (tafel.status === 'closed' && !(notes && action === 'comment' && tafel.minutes === 'draft')) return false;
 	return actor.role === 'admin' || actor.role === 'facilitator' || isInvited(actor, tafel);
+}
+
+/** Finalising the minutes: whoever manages the tafel, once, while they are a draft. */
+export function canFinaliseMinutes(actor: Actor | null | undefined, tafel: TafelRef): boolean {
+	return !!actor && tafel.minutes === 'draft' && can(actor, 'manage', { kind: 'tafel', tafel });
+}
+
+/** Closing a tafel (milestone versions, draft minutes): whoever manages it, once. */
+export function canCloseTafel(actor: Actor | null | undefined, tafel: TafelRef): boolean {
+	return !!actor && tafel.status === 'planned' && can(actor, 'manage', { kind: 'tafel', tafel });
 }
 
 /** Answering an invitation (present, absent, represented): invitees, while the tafel is planned. */

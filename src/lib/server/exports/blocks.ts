@@ -7,7 +7,7 @@
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
-import { BODY_KEY } from '../../collab/documents.ts';
+import { BODY_KEY, type DocumentKind } from '../../collab/documents.ts';
 import { isSafeUrl } from '../../collab/editor.ts';
 import { hasMark, nodeName, richTextDoc } from '../../collab/rich-text.ts';
 
@@ -123,10 +123,10 @@ function blocks(node: ProseMirrorNode, walk: Walk, ctx: Context): void {
 	}
 }
 
-/** The blocks of a project document's description, at most `limit` characters of text. */
-export function descriptionBlocks(doc: Y.Doc, limit: number): Description {
+/** The blocks of a document's rich text (a project's description, a tafel's notes), at most `limit` characters of text. */
+export function descriptionBlocks(doc: Y.Doc, limit: number, kind: DocumentKind = 'project'): Description {
 	const walk: Walk = { blocks: [], left: limit, truncated: false };
-	blocks(richTextDoc(doc.getXmlFragment(BODY_KEY.project)), walk, { depth: 0, quote: false, marker: { text: null }, nesting: 0 });
+	blocks(richTextDoc(doc.getXmlFragment(BODY_KEY[kind])), walk, { depth: 0, quote: false, marker: { text: null }, nesting: 0 });
 	const nonEmpty = walk.blocks.filter((b) => b.runs.some((r) => r.text.trim()));
 	return { blocks: nonEmpty, truncated: walk.truncated };
 }

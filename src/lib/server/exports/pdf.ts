@@ -57,7 +57,7 @@ const date = dateTimeFormat('nl', { dateStyle: 'medium' });
 const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const MONEY: FieldKey[] = ['totalBudget', 'requestedAmount', 'cofinancing'];
 
-const COLOR = { text: '#1b1b1b', muted: '#595959', accent: '#154273', rule: '#c5cfdb', band: '#eef2f7', link: '#01689b' };
+export const COLOR = { text: '#1b1b1b', muted: '#595959', accent: '#154273', rule: '#c5cfdb', band: '#eef2f7', link: '#01689b' };
 const MARGIN = { top: 64, bottom: 76, left: 62, right: 62 };
 
 function month(value: string): string {
@@ -79,7 +79,7 @@ function fieldValue(project: PdfProject, key: FieldKey | 'period'): [string, str
 	return [label(key), typeof value === 'number' && MONEY.includes(key) ? euro.format(value) : String(value)];
 }
 
-class Sheet {
+export class Sheet {
 	readonly doc: PDFKit.PDFDocument;
 	readonly text: PrintableText;
 	private readonly fonts: Record<FontName, string>;

@@ -3,11 +3,12 @@
  * answer into fail()/a result the page announces. Kept out of the route file so the
  * route stays a list of names.
  */
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { RequestEvent } from '@sveltejs/kit';
 import { requireUser, forbidden } from './guard.ts';
 import { respondToTafel } from '../services/tafels.ts';
 import { addAgendaItem, decideProposal, moveAgendaItem, reorderAgenda } from '../services/tafels-agenda.ts';
+import { closeTafel } from '../services/tafels-minutes.ts';
 import { recordAction, recordAttendance, recordDecision, setActionStatus } from '../services/tafels-records.ts';
 
 type Event = RequestEvent<{ id: string }>;
@@ -79,6 +80,13 @@ export const tafelActions = {
 		const result = await setActionStatus(user, actionId, status);
 		if (!result.ok) return refused(result.reason);
 		return { done: 'actionStatus' as const, id: actionId, status };
+	},
+	/** Closing: milestone versions and draft minutes, then to the minutes. */
+	close: async (event: Event) => {
+		const { user, id } = await read(event);
+		const result = await closeTafel(user, id);
+		if (!result.ok) return refused(result.reason);
+		redirect(303, `/tafels/${id}/verslag?gesloten`);
 	},
 	attendance: async (event: Event) => {
 		const { user, form, id } = await read(event);

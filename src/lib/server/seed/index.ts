@@ -7,6 +7,7 @@ import { log } from '../log.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { organisationSeeds } from './organisations.ts';
 import { seedDemoProjects } from './projects.ts';
+import { seedDemoTafels } from './demo-tafels.ts';
 
 /** Organisations are lookup data every instance needs; inserted once, then admin-owned. */
 export async function seedOrganisations(): Promise<void> {
@@ -32,5 +33,6 @@ export async function seed(options: { demo: boolean }): Promise<void> {
 	if (options.demo) {
 		await seedDemo();
 		await seedDemoProjects();
+		await seedDemoTafels();
 	}
 }

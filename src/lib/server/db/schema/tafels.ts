@@ -161,3 +161,20 @@ export const tafelAttendance = pgTable(
 
 export type TafelRow = typeof tafels.$inferSelect;
 export type TafelActionRow = typeof tafelActions.$inferSelect;
+
+/**
+ * The minutes (verslag) of a closed tafel: made when the facilitator closes it, from the
+ * records above and the milestone versions taken then (milestone_id on doc_versions: the
+ * notes and every bound project), draft until the facilitator finalises it; final is
+ * read-only. The content itself is not copied here: it is read from the records and the
+ * versions, so a draft shows corrections to decisions and actions made after closing.
+ */
+export const tafelMinutes = pgTable('tafel_minutes', {
+	tafelId: text('tafel_id').primaryKey().references(() => tafels.id, { onDelete: 'cascade' }),
+	status: text('status').$type<'draft' | 'final'>().notNull().default('draft'),
+	milestoneId: text('milestone_id').notNull(),
+	finalisedBy: text('finalised_by').references(() => users.id, { onDelete: 'set null' }),
+	finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+	createdAt: createdAt()
+});
+export type TafelMinutesRow = typeof tafelMinutes.$inferSelect;

@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/http/guard';
 import { tafelActions } from '$lib/server/http/tafel-actions';
 import { getTafelDetail } from '$lib/server/services/tafels-detail';
 import { inviteOptions } from '$lib/server/services/tafels';
+import { agendaCandidates } from '$lib/server/services/tafels-candidates';
 import { documentName } from '$lib/collab/documents';
 import { organisationColor } from '$lib/collab/colors';
 
@@ -16,6 +17,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		tafel,
 		// Owners an action can be given to: every active organisation (the invited ones first on the page).
 		organisations: tafel.may.manage ? await inviteOptions() : [],
+		// Only for those who prepare a planned tafel (null otherwise).
+		candidates: tafel.may.manage && tafel.status === 'planned' ? await agendaCandidates(user, tafel.id) : null,
 		docName: documentName.tafelNotes(tafel.id),
 		organisationName: user.organisationName,
 		created: url.searchParams.has('nieuw'),

@@ -1,0 +1,59 @@
+/**
+ * The wording of the minutes downloads (Markdown, PDF, DOCX), in Dutch like every
+ * export, so the three formats say the same thing in the same words.
+ */
+import { dateTimeFormat } from '../../i18n/time.ts';
+import type { Minutes, MinutesAction, MinutesDecision } from '../services/tafels-minutes.ts';
+
+const when = dateTimeFormat('nl', { dateStyle: 'full', timeStyle: 'short' });
+const day = dateTimeFormat('nl', { dateStyle: 'long' });
+const dueDay = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
+
+export const MINUTES_TEXT = {
+	kind: 'Verslag brede tafel',
+	publicKind: 'Openbaar verslag brede tafel',
+	draft: 'Concept',
+	final: 'Vastgesteld',
+	attendees: 'Aanwezig',
+	noAttendees: 'Geen aanwezigheid vastgelegd.',
+	agenda: 'Agenda',
+	projects: 'Projecten',
+	decisions: 'Besluiten',
+	actions: 'Acties',
+	none: 'Geen.',
+	notes: 'Aantekeningen',
+	noNotes: 'Geen aantekeningen.',
+	notesTruncated: 'De aantekeningen zijn ingekort; de volledige tekst staat in Tafel.',
+	threads: 'Opmerkingen bij het verslag',
+	resolved: 'afgehandeld',
+	publicNote: 'Openbare versie (Woo): zonder interne opmerkingen en zonder persoonsgegevens; alleen organisaties worden genoemd.',
+	versionTaken: 'versie',
+	done: 'afgerond',
+	open: 'open'
+} as const;
+
+export const minutesFileName = (m: Minutes, extension: string) => `verslag-${m.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'tafel'}${m.public ? '-openbaar' : ''}.${extension}`;
+
+/** "dinsdag 12 maart 2030 om 13:30 · Provinciehuis · Thema: … · Reeks: …" */
+export function aboutLine(m: Minutes): string {
+	return [when.format(m.startsAt), m.place, m.themeLabel ? `Thema: ${m.themeLabel}` : '', m.series ? `Reeks: ${m.series}` : ''].filter(Boolean).join(' · ');
+}
+
+export function statusLine(m: Minutes): string {
+	return m.status === 'final' && m.finalisedAt ? `${MINUTES_TEXT.final} op ${day.format(m.finalisedAt)}` : MINUTES_TEXT.draft;
+}
+
+export function decisionLine(d: MinutesDecision): string {
+	return `${d.text}${d.projects.length ? ` (${d.projects.join(', ')})` : ''}`;
+}
+
+/** "Netcapaciteit navragen — Provincie Noord-Brabant (Bram van Dijk), uiterlijk 1 april 2030, open (RIP-…)" */
+export function actionLine(a: MinutesAction): string {
+	const owner = a.person ? `${a.organisation} (${a.person})` : a.organisation;
+	const due = a.dueDate ? `, uiterlijk ${dueDay.format(new Date(`${a.dueDate}T00:00:00Z`))}` : '';
+	return `${a.text} — ${owner}${due}, ${a.status === 'done' ? MINUTES_TEXT.done : MINUTES_TEXT.open}${a.projects.length ? ` (${a.projects.join(', ')})` : ''}`;
+}
+
+export function attendeeLine(a: Minutes['attendees'][number]): string {
+	return a.people.length ? `${a.organisation}: ${a.people.join(', ')}` : a.organisation;
+}
