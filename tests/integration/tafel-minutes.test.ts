@@ -180,6 +180,9 @@ describe.each(databases)('minutes of a brede tafel on %s', (database) => {
 		expect(html).toContain('Wie betaalt de aansluiting?');
 		// An internal thread of another organisation is not the facilitator's to see.
 		expect(html).not.toContain('Alleen voor de provincie.');
+		// What changed in a bound project since the previous tafel: its milestone version of that closing, compared with now.
+		expect(html).toMatch(new RegExp(`href="/projecten/${second.id}/versies/[a-z0-9]+\\?vergelijk=nu"`));
+		expect(html).toContain('Wat is er veranderd sinds');
 		// Candidates are for those who prepare the tafel.
 		expect(await page(`/tafels/${ids.current}`, 'bram')).not.toContain('Actie: Subsidieloket');
 

@@ -20,7 +20,7 @@ export async function apiTafel(actor: Actor, id: string) {
 		invitations: t.invitations.map((i) => ({ organisationId: i.organisationId, userId: i.userId, response: i.response, representedBy: i.representedBy || null, respondedAt: i.respondedAt })),
 		agenda: t.agenda.map((i) => ({
 			id: i.id, position: i.position, title: i.title, minutes: i.minutes, note: i.note,
-			projects: i.projects.map((p) => ({ id: p.id, code: p.code, title: p.title, status: p.status, openThreads: p.openThreads, linkType: p.linkType })),
+			projects: i.projects.map((p) => ({ id: p.id, code: p.code, title: p.title, status: p.status, openThreads: p.openThreads, linkType: p.linkType, sincePrevious: p.sincePrevious })),
 			decisions: t.decisions.filter((d) => d.agendaItemId === i.id).map((d) => ({ id: d.id, text: d.text, createdAt: d.createdAt, projectIds: d.projects.map((p) => p.id) })),
 			actions: t.actions.filter((a) => a.agendaItemId === i.id).map((a) => ({
 				id: a.id, text: a.text, ownerOrganisationId: a.ownerOrganisationId, dueDate: a.dueDate, status: a.status, doneAt: a.doneAt, projectIds: a.projects.map((p) => p.id)

@@ -30,7 +30,7 @@ const dutchDay = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone:
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The tafel of the same series that started last before this one. */
-async function previousInSeries(series: string, startsAt: Date, id: string) {
+export async function previousInSeries(series: string, startsAt: Date, id: string) {
 	if (!series) return null;
 	const [row] = await db().select().from(tafels).where(and(eq(tafels.series, series), lt(tafels.startsAt, startsAt), ne(tafels.id, id))).orderBy(desc(tafels.startsAt)).limit(1);
 	return row ?? null;

@@ -3,11 +3,13 @@
  * the agenda with the bound projects' key fields and open thread counts, proposals,
  * decisions and actions per item, attendance, and what the reader may do.
  */
-import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { can, canRespondToTafel, canSeeReference, type Actor } from '../../domain/permissions.ts';
 import { LOOKUP } from '../../domain/reference.ts';
 import { db } from '../db/client.ts';
-import { commentThreads, organisations, projectLinks, projects, tafelAgendaItems, tafelAgendaProjects, users } from '../db/schema.ts';
+import { commentThreads, docVersions, organisations, projectLinks, projects, tafelAgendaItems, tafelAgendaProjects, tafelMinutes, users } from '../db/schema.ts';
+import { documentName } from '../../collab/documents.ts';
+import { previousInSeries } from './tafels-candidates.ts';
 import { loadTafel, tafelResource, type LoadedTafel } from './tafel-ref.ts';
 import { listInvitations, type InvitationView } from './tafels.ts';
 import { listActions, listAttendance, listDecisions, type ActionView, type DecisionView } from './tafels-records.ts';
@@ -23,6 +25,8 @@ export interface BoundProject {
 	provinces: string[];
 	totalBudget: number | null;
 	openThreads: number;
+	/** Its milestone version from the previous tafel of the series (closed), to compare with now; null when there is none. */
+	sincePrevious: { versionId: string; tafelTitle: string; versionsSince: number } | null;
 	/** The coupling the item is about, when it binds two coupled projects. */
 	linkType: string | null;
 }
@@ -74,6 +78,29 @@ async function openThreadCounts(actor: Actor, projectIds: string[]): Promise<Map
 	return new Map(rows.map((r) => [r.projectId ?? '', Number(r.n)]));
 }
 
+/**
+ * What changed in each project since the previous tafel of the series: the milestone
+ * version that tafel's closing took of it, and how many versions came after.
+ */
+async function sincePreviousTafel(tafel: LoadedTafel, projectIds: string[]): Promise<Map<string, BoundProject['sincePrevious']>> {
+	const out = new Map<string, BoundProject['sincePrevious']>();
+	if (!projectIds.length) return out;
+	const previous = await previousInSeries(tafel.row.series, tafel.row.startsAt, tafel.row.id);
+	if (!previous) return out;
+	const [minutes] = await db().select({ milestoneId: tafelMinutes.milestoneId }).from(tafelMinutes).where(eq(tafelMinutes.tafelId, previous.id));
+	if (!minutes) return out;
+	const names = new Map(projectIds.map((id) => [documentName.project(id), id]));
+	const milestones = await db()
+		.select({ id: docVersions.id, docName: docVersions.docName, createdAt: docVersions.createdAt })
+		.from(docVersions)
+		.where(and(eq(docVersions.milestoneId, minutes.milestoneId), inArray(docVersions.docName, [...names.keys()])));
+	for (const v of milestones) {
+		const [{ n }] = await db().select({ n: sql<number>`count(*)::int` }).from(docVersions).where(and(eq(docVersions.docName, v.docName), gt(docVersions.createdAt, v.createdAt)));
+		out.set(names.get(v.docName)!, { versionId: v.id, tafelTitle: previous.title, versionsSince: n });
+	}
+	return out;
+}
+
 async function agendaOf(actor: Actor, tafel: LoadedTafel, manages: boolean): Promise<AgendaItemView[]> {
 	const items = await db()
 		.select({ item: tafelAgendaItems, by: users.name })
@@ -94,7 +121,8 @@ async function agendaOf(actor: Actor, tafel: LoadedTafel, manages: boolean): Pro
 				.orderBy(asc(projects.code))
 		: [];
 	const seen = bound.filter((b) => canSeeReference(actor, asResource(b.project)));
-	const threads = await openThreadCounts(actor, [...new Set(seen.map((b) => b.project.id))]);
+	const seenIds = [...new Set(seen.map((b) => b.project.id))];
+	const [threads, since] = await Promise.all([openThreadCounts(actor, seenIds), sincePreviousTafel(tafel, seenIds)]);
 	return visible.map(({ item, by }) => ({
 		id: item.id, position: item.position, title: item.title, minutes: item.minutes, note: item.note, status: item.status,
 		proposedByName: by, proposedByMe: item.proposedBy === actor.userId,
@@ -102,7 +130,7 @@ async function agendaOf(actor: Actor, tafel: LoadedTafel, manages: boolean): Pro
 			.filter((b) => b.agendaItemId === item.id)
 			.map(({ project: p, ownerAbbreviation, linkType }) => ({
 				id: p.id, code: p.code, title: p.title, status: p.status, phase: p.phase, ownerAbbreviation, provinces: p.provinces,
-				totalBudget: p.totalBudget, openThreads: threads.get(p.id) ?? 0, linkType
+				totalBudget: p.totalBudget, openThreads: threads.get(p.id) ?? 0, sincePrevious: since.get(p.id) ?? null, linkType
 			}))
 	}));
 }
