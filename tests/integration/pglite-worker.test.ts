@@ -112,11 +112,13 @@ describe('PGlite in a worker thread', () => {
 	});
 
 	test('close() answers what was asked before it, then refuses more', async () => {
-		const second = await PgliteRemote.open({ dataDir: fs.mkdtempSync(path.join(TMP, 'pglite-worker-close-')), loadDataDir: TEMPLATE, settings: [] }, (err) => stopped.push(err));
+		const dir = fs.mkdtempSync(path.join(TMP, 'pglite-worker-close-'));
+		const second = await PgliteRemote.open({ dataDir: dir, loadDataDir: TEMPLATE, settings: [] }, (err) => stopped.push(err));
 		const asked = second.query<{ one: number }>('select 1 as one');
 		await second.close();
 		expect((await asked).rows).toEqual([{ one: 1 }]);
 		await expect(second.query('select 1')).rejects.toThrow('The embedded database is closed');
+		fs.rmSync(dir, { recursive: true, force: true });
 	});
 
 	test('a worker that dies fails every waiting request at once and every later one, and says so once', async () => {

@@ -126,12 +126,12 @@ export class PgliteRemote {
 	}
 
 	/** Sends a request; @internal for RemoteTransaction and the helpers below. */
-	call(request: Call, options?: QueryOptions): Promise<ReplyValue> {
+	call(request: Call, options?: QueryOptions, transfer: ArrayBuffer[] = []): Promise<ReplyValue> {
 		if (this.#stopped) return Promise.reject(this.#stopped);
 		const id = ++this.#lastId;
 		return new Promise((resolve, reject) => {
 			try {
-				this.#worker.postMessage({ ...request, id });
+				this.#worker.postMessage({ ...request, id }, transfer);
 			} catch (err) {
 				return reject(err instanceof Error ? err : new Error(String(err)));
 			}
@@ -197,8 +197,26 @@ export class RemoteTransaction {
 	}
 }
 
+/**
+ * The parameters with byte arrays copied to arrays of their own, which are moved to the
+ * worker rather than cloned: cloning a Uint8Array copies its whole ArrayBuffer (a 10-byte
+ * view on 1 MB sends 1 MB), and a Yjs update decoded from a websocket frame is a view into
+ * the frame's buffer, or into Node's shared 8 kB pool. The caller's arrays stay as they are.
+ */
+function ownBytes(params: unknown[]): { params: unknown[]; transfer: ArrayBuffer[] } {
+	const transfer: ArrayBuffer[] = [];
+	const own = params.map((param) => {
+		if (!(param instanceof Uint8Array)) return param;
+		const copy = new Uint8Array(param);
+		transfer.push(copy.buffer);
+		return copy;
+	});
+	return { params: own, transfer };
+}
+
 async function queryIn<T>(remote: PgliteRemote, tx: TxId | null, sql: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
-	const result = (await remote.call({ op: 'query', tx, sql, params, shape: shape(options) }, options)) as Results<T>;
+	const own = ownBytes(params);
+	const result = (await remote.call({ op: 'query', tx, sql, params: own.params, shape: shape(options) }, options, own.transfer)) as Results<T>;
 	return applyParsers(result, options);
 }
 
