@@ -165,4 +165,37 @@ test('a member links a project to a similar one of another province; the link sh
 	await expect(bram.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: target.code })).toHaveCount(0);
 	await eva.reload();
 	await expect(eva.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: 'RIP-DEMO-0001' })).toHaveCount(0);
+
+	// A colleague's change that reaches the page while the page a click leads to is still
+	// loading must not swallow the click (SvelteKit lets a data reload win over a pending
+	// navigation). The next page's data is held until the change has arrived and the
+	// project page's reload would have started.
+	await bram.evaluate(
+		() =>
+			new Promise<void>((opened) => {
+				const source = new EventSource('/api/events');
+				(window as unknown as { changed: Promise<void> }).changed = new Promise<void>((resolve) => {
+					source.onmessage = (m: MessageEvent<string>) => m.data.includes('project-changed') && m.data.includes('rip-demo-0001') && (source.close(), resolve());
+				});
+				source.onopen = () => opened();
+			})
+	);
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await bram.route(/\/versies\/__data\.json/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await bram.getByRole('link', { name: 'Versiegeschiedenis' }).click();
+	const proposed = await eva.request.post(`/projecten/${target.id}?/addLink`, {
+		form: { target: 'RIP-DEMO-0001', type: 'keten', note: '' },
+		headers: { origin: new URL(eva.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	expect(proposed.ok()).toBe(true);
+	await bram.evaluate(() => (window as unknown as { changed: Promise<void> }).changed);
+	// Past the page's 300 ms gathering of live changes into one reload.
+	await bram.waitForTimeout(1_000);
+	release();
+	await expect(bram).toHaveURL(new RegExp(`/projecten/${PROJECT}/versies$`));
+	await expect(bram.getByRole('heading', { level: 1, name: 'Versiegeschiedenis' })).toBeVisible();
 });
