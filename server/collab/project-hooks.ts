@@ -19,9 +19,20 @@ const timers = new WeakMap<Room, NodeJS.Timeout>();
 const running = new WeakMap<Room, Promise<void>>();
 
 async function project(room: Room): Promise<void> {
-	const pending = changes.get(room) ?? [];
-	changes.set(room, []);
-	const result = await projectDocument(room.ref.id, room.doc, pending);
+	let taken: FieldChange[] = [];
+	const take = () => {
+		taken = changes.get(room) ?? [];
+		changes.set(room, []);
+		return taken;
+	};
+	let result: Awaited<ReturnType<typeof projectDocument>>;
+	try {
+		result = await projectDocument(room.ref.id, room.doc, take);
+	} catch (err) {
+		// Not written: who changed what waits for the next projection, ahead of newer changes.
+		changes.set(room, [...taken, ...(changes.get(room) ?? [])]);
+		throw err;
+	}
 	if (!result) return;
 	if (result.problemsChanged) log.info({ doc: room.name, fields: Object.keys(result.problems) }, 'project fields with problems kept out of the projection');
 	if (result.changed.length || result.problemsChanged) events.publish({ type: 'project-changed', projectId: room.ref.id, ...result.scope });

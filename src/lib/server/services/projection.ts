@@ -62,11 +62,16 @@ function nextFields(current: ProjectFields, valid: Partial<ProjectFields>, held:
 /**
  * Projects a project's document into its row. Never writes to the document: a value
  * that breaks a rule stays there as typed, marked, and the row keeps its last valid value.
+ * `takeChanges` hands over (and forgets) who changed which field since the last projection.
  */
-export async function projectDocument(projectId: string, doc: Y.Doc, changes: FieldChange[] = []): Promise<ProjectionResult | null> {
+export async function projectDocument(projectId: string, doc: Y.Doc, takeChanges: () => FieldChange[] = () => []): Promise<ProjectionResult | null> {
 	const [row] = await db().select().from(projects).where(eq(projects.id, projectId));
 	if (!row) return null;
 	const current = fieldsOfRow(row);
+	// Who changed what is taken in the same turn as the document is read: a change that
+	// arrived while the row was being read is in both, or in neither and left for the next
+	// projection. Taken before the read, a value could reach the row without its author.
+	const changes = takeChanges();
 	const { valid, problems, held } = readFields(doc);
 	const next = nextFields(current, valid, held);
 	const changed = FIELD_KEYS.filter((k) => !same(next[k], current[k]));
