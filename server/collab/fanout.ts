@@ -41,7 +41,7 @@ export interface FanoutRoom {
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
 	/** What is durably stored, per Yjs client. */
-	readonly persisted: Map<number, number>;
+	readonly persisted: ReadonlyMap<number, number>;
 	/** Awareness client ids owned by this instance's connections. */
 	localAwarenessClients(): number[];
 	/** Another instance committed up to this vector. */

@@ -15,7 +15,8 @@ import { log } from '#lib/server/log.ts';
 import { measured, metrics } from '#lib/server/metrics.ts';
 import type { Identity } from './awareness-identity.ts';
 import { sweepAwareness } from './awareness-sweep.ts';
-import { mergeVectors, encodeVector, vectorOfUpdate } from './state-vectors.ts';
+import { encodeVector, vectorOfUpdate } from './state-vectors.ts';
+import { Acknowledgements, persistedFrame } from './acknowledgements.ts';
 import { REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
 import type { UpdateLog } from './persistence.ts';
 
@@ -62,8 +63,6 @@ export class ChangeOnBehalf {
 }
 const LOAD_ORIGIN = 'load';
 
-const persistedFrame = (vector: Map<number, number>) => frame(MessageType.Persisted, (e) => encoding.writeVarUint8Array(e, encodeVector(vector)));
-
 /** Bytes of received updates waiting in a document for dependencies that have not arrived. */
 export function pendingBytes(doc: Y.Doc): number {
 	return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
@@ -73,8 +72,7 @@ export class Room implements FanoutRoom {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
-	/** Everything durably stored, per Yjs client: what "Opgeslagen" is measured against. */
-	persisted = new Map<number, number>();
+	readonly #acks = new Acknowledgements<Peer>();
 	approximateSize = 0;
 	/** Sync step 2 for a joiner with an empty document, built once and kept until the document changes. */
 	#fullStateFrame: Uint8Array | null = null;
@@ -82,15 +80,8 @@ export class Room implements FanoutRoom {
 	#loadedState: Uint8Array | null = null;
 	/** Sync step 1 (our state vector), the first thing every joiner is sent; until the document changes. */
 	#stateVectorFrame: Uint8Array | null = null;
-	#persistedFrame: Uint8Array | null = null;
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
 	#ackScheduled = false;
-	/** Per Yjs client, the peers that sent its updates: who is waiting to hear that they are stored. */
-	readonly #claimants = new Map<number, Set<Peer>>();
-	/** Per peer, the clients whose stored clocks it will be told at the next acknowledgement. */
-	#owed = new Map<Peer, Map<number, number>>();
-	/** Clients whose stored clock advanced since the last acknowledgement (published to other instances). */
-	#advanced = new Map<number, number>();
 
 	constructor(
 		readonly ref: DocumentRef,
@@ -110,6 +101,11 @@ export class Room implements FanoutRoom {
 		return this.ref.name;
 	}
 
+	/** Everything durably stored, per Yjs client: what "Opgeslagen" is measured against. */
+	get persisted(): ReadonlyMap<number, number> {
+		return this.#acks.persisted;
+	}
+
 	/** The peer an update came from, when it came from one of this room's connections. */
 	peerOf(origin: unknown): Peer | null {
 		return this.peers.has(origin as Peer) ? (origin as Peer) : null;
@@ -127,7 +123,7 @@ export class Room implements FanoutRoom {
 	 */
 	load(parts: readonly Uint8Array[]) {
 		if (parts.length) this.doc.transact(() => parts.forEach((part) => Y.applyUpdate(this.doc, part)), LOAD_ORIGIN);
-		this.persisted = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+		this.#acks.reset(Y.decodeStateVector(Y.encodeStateVector(this.doc)));
 		this.approximateSize = parts.reduce((sum, part) => sum + part.length, 0);
 		// One stored state with nothing waiting for a dependency is the document, exactly.
 		if (parts.length === 1 && pendingBytes(this.doc) === 0) this.#loadedState = parts[0];
@@ -142,9 +138,7 @@ export class Room implements FanoutRoom {
 
 	/** Another instance committed these clocks: a peer here that sent the same updates may count them as saved. */
 	mergeRemotePersisted(vector: Map<number, number>): void {
-		this.persisted = mergeVectors(this.persisted, vector);
-		this.#persistedFrame = null;
-		for (const [client, clock] of vector) this.#owe(client, clock);
+		this.#acks.mergeRemote(vector);
 		this.#scheduleAck();
 	}
 	/** Our state vector as sync step 1, for a joiner; encoded once per change. */
@@ -166,7 +160,7 @@ export class Room implements FanoutRoom {
 
 	/** Everything stored, for a peer that joins; encoded once per commit that advanced it. */
 	persistedMessage(): Uint8Array {
-		return (this.#persistedFrame ??= persistedFrame(this.persisted));
+		return this.#acks.message();
 	}
 
 	join(peer: Peer) {
@@ -175,8 +169,7 @@ export class Room implements FanoutRoom {
 
 	leave(peer: Peer) {
 		this.peers.delete(peer);
-		for (const [client, peers] of this.#claimants) if (peers.delete(peer) && peers.size === 0) this.#claimants.delete(client);
-		this.#owed.delete(peer);
+		this.#acks.forget(peer);
 		awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null);
 	}
 
@@ -202,35 +195,9 @@ export class Room implements FanoutRoom {
 			this.doc.store.pendingDs = null;
 			return 'incomplete';
 		}
-		this.#claim(peer, vector);
+		if (this.#acks.claim(peer, vector)) this.#scheduleAck();
 		metrics().updates.inc();
 		return 'ok';
-	}
-
-	/**
-	 * The peer waits to hear that these clients' updates are stored. What is stored already
-	 * (content the server had, resent after a reconnect) is owed at once, since no commit
-	 * will announce it again.
-	 */
-	#claim(peer: Peer, vector: Map<number, number>) {
-		for (const [client, clock] of vector) {
-			let peers = this.#claimants.get(client);
-			if (!peers) this.#claimants.set(client, (peers = new Set()));
-			peers.add(peer);
-			const stored = this.persisted.get(client) ?? 0;
-			if (stored >= clock) this.#oweTo(peer, client, stored);
-		}
-		if (this.#owed.size) this.#scheduleAck();
-	}
-
-	#owe(client: number, clock: number) {
-		for (const peer of this.#claimants.get(client) ?? []) this.#oweTo(peer, client, clock);
-	}
-
-	#oweTo(peer: Peer, client: number, clock: number) {
-		let owed = this.#owed.get(peer);
-		if (!owed) this.#owed.set(peer, (owed = new Map()));
-		if ((owed.get(client) ?? 0) < clock) owed.set(client, clock);
 	}
 
 	#scheduleAck() {
@@ -267,13 +234,7 @@ export class Room implements FanoutRoom {
 	}
 
 	#committed(update: Uint8Array) {
-		for (const [client, clock] of vectorOfUpdate(update)) {
-			if ((this.persisted.get(client) ?? 0) >= clock) continue;
-			this.persisted.set(client, clock);
-			this.#persistedFrame = null;
-			this.#advanced.set(client, clock);
-			this.#owe(client, clock);
-		}
+		this.#acks.committed(vectorOfUpdate(update));
 		this.#scheduleAck();
 	}
 
@@ -284,12 +245,10 @@ export class Room implements FanoutRoom {
 	 */
 	#acknowledge() {
 		this.#ackScheduled = false;
-		const owed = this.#owed;
-		this.#owed = new Map();
+		const { owed, advanced } = this.#acks.take();
 		for (const [peer, vector] of owed) if (this.peers.has(peer)) peer.send(persistedFrame(vector));
-		if (this.#advanced.size) {
-			this.context.fanout.publishPersisted(this, encodeVector(this.#advanced));
-			this.#advanced = new Map();
+		if (advanced.size) {
+			this.context.fanout.publishPersisted(this, encodeVector(advanced));
 			for (const h of this.context.hooks) h.afterPersist?.(this);
 			if (this.context.log.needsCompaction(this.name)) void this.context.log.compact(this.name).catch((err) => log.warn({ doc: this.name, err: String(err) }, 'compaction failed'));
 		}

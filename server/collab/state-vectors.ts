@@ -14,14 +14,14 @@ export function vectorOfUpdate(update: Uint8Array): Map<number, number> {
 	return out;
 }
 
-export function mergeVectors(a: Map<number, number>, b: Map<number, number>): Map<number, number> {
+export function mergeVectors(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Map<number, number> {
 	const out = new Map(a);
 	for (const [client, clock] of b) if ((out.get(client) ?? 0) < clock) out.set(client, clock);
 	return out;
 }
 
 /** Same wire format as Y.encodeStateVector. */
-export function encodeVector(vector: Map<number, number>): Uint8Array {
+export function encodeVector(vector: ReadonlyMap<number, number>): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, vector.size);
 	for (const [client, clock] of vector) {
