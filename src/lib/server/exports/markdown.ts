@@ -10,9 +10,7 @@ import { plainText } from '../../domain/comment-body.ts';
 import { documentName } from '../../collab/documents.ts';
 import { dutch } from './inventory.ts';
 import { escapeMarkdown, fieldRows } from '../../collab/markdown.ts';
-import { versionMarkdown } from '../../collab/version-markdown.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
-import { projectVersionForExport } from './version-source.ts';
 import { tafelEventParts } from '../../domain/tafel-events.ts';
 
 const escape = escapeMarkdown;
@@ -90,17 +88,4 @@ export async function projectMarkdown(actor: Actor, id: string): Promise<{ code:
 		''
 	];
 	return { code: project.code, markdown: out.join('\n') };
-}
-
-/** A version of a project as Markdown: fields and description (headings and lists kept) as they were in that version. */
-export async function projectVersionMarkdown(actor: Actor, id: string, versionId: string): Promise<{ code: string; markdown: string } | null> {
-	const found = await projectVersionForExport(actor, id, versionId);
-	if (!found) return null;
-	const { project, fields, doc, state, label } = found;
-	doc.destroy();
-	const markdown = versionMarkdown('project', state, {
-		title: `${project.code} · ${fields.title || project.title}`,
-		about: [dutch('project_owner', { organisation: project.ownerName }), dutch('version_export_label', { version: label }), dutch('inventory_md_generated', { date: dateTime.format(new Date()) })]
-	});
-	return { code: project.code, markdown };
 }

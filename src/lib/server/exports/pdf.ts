@@ -11,8 +11,7 @@ import { listLinks, type LinkView } from '../services/links.ts';
 import { dutch, fieldText } from './inventory.ts';
 import { dateTimeFormat } from '../../i18n/time.ts';
 import { describe as describeEvent, type TimelineEvent } from './markdown.ts';
-import { descriptionBlocks, storedDescription, type Block, type Description, type Run } from './description.ts';
-import { projectVersionForExport } from './version-source.ts';
+import { storedDescription, type Block, type Description, type Run } from './description.ts';
 import { PrintableText, pdfFonts, type FontName } from './pdf-text.ts';
 
 /**
@@ -296,20 +295,4 @@ export async function projectPdf(actor: Actor, id: string): Promise<{ code: stri
 	const [links, timeline, description] = await Promise.all([listLinks(actor, id), projectTimeline(actor, id), storedDescription(project.id, project.descriptionText, DESCRIPTION_LIMIT)]);
 	const pdf = await renderProjectPdf({ project, description, links: links ?? [], timeline: timeline ?? [], generatedAt: new Date() });
 	return { code: project.code, pdf };
-}
-
-/**
- * A version of a project as a PDF: its fields and description as they were, the
- * project's identity (code, owner) as it is. null = not found or not visible.
- */
-export async function projectVersionPdf(actor: Actor, id: string, versionId: string): Promise<{ code: string; pdf: Buffer } | null> {
-	const found = await projectVersionForExport(actor, id, versionId);
-	if (!found) return null;
-	const { project, fields, doc, label } = found;
-	try {
-		const pdf = await renderProjectPdf({ project: { ...project, ...fields, status: fields.status || project.status }, description: descriptionBlocks(doc, DESCRIPTION_LIMIT), links: [], timeline: [], generatedAt: new Date(), version: label });
-		return { code: project.code, pdf };
-	} finally {
-		doc.destroy();
-	}
 }

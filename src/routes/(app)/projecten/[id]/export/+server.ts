@@ -1,27 +1,16 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/http/guard';
+import { download, fileFormat, fileSafe } from '$lib/server/http/download';
 import { projectMarkdown } from '$lib/server/exports/markdown';
 import { projectPdf } from '$lib/server/exports/pdf';
-
-const headers = (type: string, code: string, extension: string) => ({
-	'content-type': type,
-	'content-disposition': `attachment; filename="${code.replace(/[^A-Za-z0-9-]/g, '')}.${extension}"`,
-	'cache-control': 'private, no-store'
-});
 
 /** One project as Markdown or PDF (fields, description, links, timeline); invisible projects are 404. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const format = url.searchParams.get('formaat') ?? 'md';
-	if (format !== 'md' && format !== 'pdf') error(400, 'Onbekend exportformaat: kies md of pdf.');
+	const format = fileFormat(url, ['md', 'pdf']);
 	const id = params.id.slice(0, 100);
-	if (format === 'pdf') {
-		const result = await projectPdf(user, id);
-		if (!result) error(404, 'Niet gevonden');
-		return new Response(new Uint8Array(result.pdf), { headers: headers('application/pdf', result.code, 'pdf') });
-	}
-	const result = await projectMarkdown(user, id);
-	if (!result) error(404, 'Niet gevonden');
-	return new Response(result.markdown, { headers: headers('text/markdown; charset=utf-8', result.code, 'md') });
+	const file = format === 'pdf' ? await projectPdf(user, id).then((r) => r && { code: r.code, body: new Uint8Array(r.pdf) }) : await projectMarkdown(user, id).then((r) => r && { code: r.code, body: r.markdown });
+	if (!file) error(404, 'Niet gevonden');
+	return download(file.body, format, `${fileSafe(file.code)}.${format}`);
 };
