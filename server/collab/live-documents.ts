@@ -11,10 +11,13 @@ import { recordActivityNow } from './version-hooks.ts';
 
 export function liveDocumentsOf(server: CollabServer): LiveDocuments {
 	return {
-		async flush() {
+		async flush(docNames) {
 			await server.log.flush();
 			// Who edited goes with what they wrote: a version taken now names them.
-			for (const room of await server.rooms.loaded()) await recordActivityNow(room);
+			for (const name of new Set(docNames)) {
+				const room = server.rooms.loadedRoom(name);
+				if (room) await recordActivityNow(room);
+			}
 		},
 		async change(ref, author, apply) {
 			const room = await server.rooms.get(ref);

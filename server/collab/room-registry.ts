@@ -41,6 +41,11 @@ export class Rooms {
 		return room;
 	}
 
+	/** The document's room when it is loaded on this instance. */
+	loadedRoom(name: string): Room | undefined {
+		return this.#loaded.get(name);
+	}
+
 	/** Connections in a document on this instance (0 while it is not loaded). */
 	peerCount(name: string): number {
 		return this.#loaded.get(name)?.peers.size ?? 0;

@@ -16,8 +16,11 @@ export interface ChangeAuthor {
 }
 
 export interface LiveDocuments {
-	/** Everything this instance accepted so far is stored (what editors see as "Opgeslagen"). */
-	flush(): Promise<void>;
+	/**
+	 * Everything this instance accepted so far is stored (what editors see as "Opgeslagen"),
+	 * and who edited these documents is recorded with it (a version taken next names them).
+	 */
+	flush(docNames: readonly string[]): Promise<void>;
 	/**
 	 * Applies a change to the document through its room (loaded here when needed), as
 	 * `author`; resolves once the change is stored, rejects when it could not be stored.

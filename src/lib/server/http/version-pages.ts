@@ -92,7 +92,7 @@ export async function loadVersion(event: RequestEvent, docName: string, versionI
 	let span: { from: Date; to: Date | null } | null = null;
 	if (compareWith === 'nu') {
 		// What editors were shown as "Opgeslagen" up to now, including this instance's last writes.
-		await liveDocuments().flush().catch(() => undefined);
+		await liveDocuments().flush([docName]).catch(() => undefined);
 		const current = (await readDocument(docName)) ?? new Y.Doc();
 		const now = documentContent(kind, current);
 		current.destroy();

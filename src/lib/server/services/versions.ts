@@ -67,9 +67,9 @@ export type VersionResult = { ok: true; id: string } | { ok: false; reason: 'not
 const authorOf = (actor: VersionActor) => ({ userId: actor.userId, name: actor.name, organisationId: actor.organisationId });
 
 /** What this instance accepted is stored before a version is read from the database. */
-async function flushLive(): Promise<void> {
+async function flushLive(docNames: readonly string[]): Promise<void> {
 	try {
-		await liveDocuments().flush();
+		await liveDocuments().flush(docNames);
 	} catch (err) {
 		log.warn({ err: String(err) }, 'no collaboration server to flush before a version');
 	}
@@ -82,7 +82,7 @@ export async function nameVersion(actor: VersionActor, docName: string, rawName:
 	if (!versionRights(actor, document).name) return { ok: false, reason: 'forbidden' };
 	const name = validateName(rawName, MAX_VERSION_NAME);
 	if (!name.ok) return { ok: false, reason: 'name' };
-	await flushLive();
+	await flushLive([docName]);
 	const version = await store.takeVersion(docName, { kind: 'named', name: name.value, by: authorOf(actor) });
 	return version ? { ok: true, id: version.id } : { ok: false, reason: 'not-stored' };
 }
@@ -92,7 +92,7 @@ export async function nameVersion(actor: VersionActor, docName: string, rawName:
  * caller decides who may; returns the milestone id shared by the versions.
  */
 export async function takeMilestone(docNames: string[], label: string, by: store.VersionAuthor | null): Promise<{ milestoneId: string; versions: store.VersionSummary[] }> {
-	await flushLive();
+	await flushLive(docNames);
 	const milestoneId = generateId();
 	const versions: store.VersionSummary[] = [];
 	for (const docName of docNames) {
@@ -119,7 +119,7 @@ export async function restoreVersion(actor: VersionActor, docName: string, id: s
 	const source = new Y.Doc();
 	try {
 		Y.applyUpdate(source, version.state);
-		await flushLive();
+		await flushLive([docName]);
 		await store.takeVersion(docName, { kind: 'auto', reason: 'before-restore', by: authorOf(actor) });
 		try {
 			await liveDocuments().change(document.ref, authorOf(actor), (doc, origin) => restoreContent(doc, source, document.ref.kind, origin));
