@@ -6,37 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { readConfig } from '../../src/lib/server/config.ts';
-import { closeDatabase, db, initDatabase } from '../../src/lib/server/db/client.ts';
+import { db } from '../../src/lib/server/db/client.ts';
+import { DATABASES, openOwnDatabase } from '../support/own-database.ts';
 import { docUpdates } from '../../src/lib/server/db/schema.ts';
 import { compactDocument, loadDocument } from '../../src/lib/server/documents/store.ts';
-import { createTestDatabase, PG_URL } from '../support/postgres.ts';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { TEMPLATE } from '../support/paths.ts';
 
-const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
 
-describe.each(databases)('concurrent compaction on %s', (database) => {
-	let drop: (() => Promise<void>) | null = null;
-	let dataDir: string | null = null;
-
-	beforeAll(async () => {
-		if (database === 'postgres') {
-			const created = await createTestDatabase();
-			drop = created.drop;
-			await initDatabase(readConfig({ DATABASE_URL: created.url, LOG_LEVEL: 'warn' }));
-		} else {
-			dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-compaction-'));
-			await initDatabase(readConfig({ DATA_DIR: dataDir, PGLITE_TEMPLATE: TEMPLATE, LOG_LEVEL: 'warn' }));
-		}
-	});
-	afterAll(async () => {
-		await closeDatabase();
-		await drop?.();
-		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-	});
+describe.each(DATABASES)('concurrent compaction on %s', (database) => {
+	let close: () => Promise<void>;
+	beforeAll(async () => void (close = await openOwnDatabase(database)));
+	afterAll(() => close());
 
 	test('two compactions of one document at once, with rows arriving between them, keep every update', async () => {
 		for (let trial = 0; trial < 5; trial++) {

@@ -5,13 +5,11 @@
  * row; on PostgreSQL and PGlite. And seedDemoProjects(n) fills a large inventory in
  * bounded statements and leaves the planner statistics up to date (PostgreSQL only).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readConfig } from '../../src/lib/server/config.ts';
-import { closeDatabase, db, initDatabase } from '../../src/lib/server/db/client.ts';
+import { db } from '../../src/lib/server/db/client.ts';
+import { DATABASES, openOwnDatabase } from '../support/own-database.ts';
+import { PG_URL } from '../support/postgres.ts';
 import { projectFieldProvenance, projectLinks, projects } from '../../src/lib/server/db/schema.ts';
 import { refreshAfterBulkInsert } from '../../src/lib/server/db/bulk.ts';
 import { filterCondition, listProjects } from '../../src/lib/server/services/inventory.ts';
@@ -20,29 +18,15 @@ import { seedOrganisations } from '../../src/lib/server/seed/index.ts';
 import { demoProjectCount, seedDemoProjects } from '../../src/lib/server/seed/projects.ts';
 import { DEFAULT_QUERY } from '../../src/lib/domain/inventory-query.ts';
 import type { Actor } from '../../src/lib/domain/permissions.ts';
-import { createTestDatabase, PG_URL } from '../support/postgres.ts';
-import { TEMPLATE } from '../support/paths.ts';
 
 const ROWS = 10_000;
 const ACTOR: Actor = { userId: 'scale-test', organisationId: 'prov-nb', role: 'member' };
-const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
 
 async function open(database: 'pglite' | 'postgres'): Promise<() => Promise<void>> {
-	if (database === 'postgres') {
-		const created = await createTestDatabase();
-		await initDatabase(readConfig({ DATABASE_URL: created.url, LOG_LEVEL: 'warn' }));
-		await seedOrganisations();
-		return async () => {
-			await closeDatabase();
-			await created.drop();
-		};
-	}
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-scale-'));
-	await initDatabase(readConfig({ DATA_DIR: dataDir, PGLITE_TEMPLATE: TEMPLATE, LOG_LEVEL: 'warn' }));
-	return async () => {
-		await closeDatabase();
-		fs.rmSync(dataDir, { recursive: true, force: true });
-	};
+	const close = await openOwnDatabase(database);
+	// A fresh PostgreSQL database has no organisations yet; the PGlite template has the demo.
+	if (database === 'postgres') await seedOrganisations();
+	return close;
 }
 
 /** The plan PostgreSQL chooses for a query, as text. */
@@ -55,7 +39,7 @@ async function plan(query: SQLWrapper): Promise<string> {
 
 const search = (q: string) => db().select({ id: projects.id }).from(projects).where(filterCondition(ACTOR, { ...DEFAULT_QUERY, q }));
 
-describe.each(databases)('inventory search over %i projects on %s'.replace('%i', String(ROWS)), (database) => {
+describe.each(DATABASES)('inventory search over %i projects on %s'.replace('%i', String(ROWS)), (database) => {
 	let close: () => Promise<void>;
 
 	beforeAll(async () => {

@@ -3,30 +3,19 @@
  * reading the project's row reaches the row and names its author (seen in the co-editing
  * e2e as "Laatst gewijzigd door Inventarisatie" after a colleague had changed the budget).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readConfig } from '../../src/lib/server/config.ts';
-import { closeDatabase, db, initDatabase } from '../../src/lib/server/db/client.ts';
+import { db } from '../../src/lib/server/db/client.ts';
+import { openOwnDatabase } from '../support/own-database.ts';
 import { projectFieldProvenance, projects, users } from '../../src/lib/server/db/schema.ts';
 import { readDocument } from '../../src/lib/server/documents/store.ts';
 import { projectDocument, type FieldChange } from '../../src/lib/server/services/projection.ts';
 import { documentName, fieldsOf } from '../../src/lib/collab/documents.ts';
-import { TEMPLATE } from '../support/paths.ts';
 
 const PROJECT = 'rip-demo-0001';
-let dataDir: string;
-
-beforeAll(async () => {
-	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-projection-'));
-	await initDatabase(readConfig({ DATA_DIR: dataDir, PGLITE_TEMPLATE: TEMPLATE, LOG_LEVEL: 'warn' }));
-});
-afterAll(async () => {
-	await closeDatabase();
-	fs.rmSync(dataDir, { recursive: true, force: true });
-});
+let close: () => Promise<void>;
+beforeAll(async () => void (close = await openOwnDatabase('pglite')));
+afterAll(() => close());
 
 test('a change made while the row is being read is projected with its author', async () => {
 	const [bram] = await db().select({ id: users.id }).from(users).where(eq(users.email, 'lid.brabant@demo.tafel'));

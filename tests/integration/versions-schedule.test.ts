@@ -5,43 +5,22 @@
  * named versions and one automatic version per day.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import * as Y from 'yjs';
-import { readConfig } from '../../src/lib/server/config.ts';
-import { closeDatabase, db, initDatabase } from '../../src/lib/server/db/client.ts';
+import { db } from '../../src/lib/server/db/client.ts';
+import { DATABASES, openOwnDatabase } from '../support/own-database.ts';
 import { docUpdates, docVersions } from '../../src/lib/server/db/schema.ts';
 import { listVersions, recordActivity, takeAutomaticVersions, takeVersion, thinVersions } from '../../src/lib/server/documents/versions.ts';
-import { createTestDatabase, PG_URL } from '../support/postgres.ts';
-import { TEMPLATE } from '../support/paths.ts';
 import { eq } from 'drizzle-orm';
 
-const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
 const RULES = { settleMs: 10 * 60_000, minIntervalMs: 60 * 60_000 };
 const MIN = 60_000;
 const eva = { userId: 'u-eva', name: 'Eva de Vries', organisationId: 'min-ez' };
 const bram = { userId: 'u-bram', name: 'Bram van Dijk', organisationId: 'prov-nb' };
 
-describe.each(databases)('automatic versions and retention on %s', (database) => {
-	let drop: (() => Promise<void>) | null = null;
-	let dataDir: string | null = null;
-
-	beforeAll(async () => {
-		if (database === 'postgres') {
-			const created = await createTestDatabase();
-			drop = created.drop;
-			await initDatabase(readConfig({ DATABASE_URL: created.url, LOG_LEVEL: 'warn' }));
-		} else {
-			dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-versions-'));
-			await initDatabase(readConfig({ DATA_DIR: dataDir, PGLITE_TEMPLATE: TEMPLATE, LOG_LEVEL: 'warn' }));
-		}
-	});
-	afterAll(async () => {
-		await closeDatabase();
-		await drop?.();
-		if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-	});
+describe.each(DATABASES)('automatic versions and retention on %s', (database) => {
+	let close: () => Promise<void>;
+	beforeAll(async () => void (close = await openOwnDatabase(database)));
+	afterAll(() => close());
 
 	/** A stored edit of the document, as the collaboration server would write it. */
 	async function edit(docName: string, doc: Y.Doc, content: string) {
