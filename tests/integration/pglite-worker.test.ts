@@ -3,7 +3,8 @@
  * drizzle, as the app uses it, it must behave as PGlite in the server's thread did:
  * the same values, Postgres' errors with their fields, transactions that never
  * interleave with other queries, savepoints, advisory locks; and a worker that dies
- * must fail what it was asked, promptly, instead of leaving requests waiting forever.
+ * must fail what it was asked, promptly, instead of leaving requests waiting forever, and
+ * be replaced by a new one on the same folder (but not forever).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { messages, type PGlite } from '@electric-sql/pglite';
 import { PgliteRemote } from '../../src/lib/server/db/pglite-remote.ts';
+import { RestartingPglite } from '../../src/lib/server/db/pglite-restart.ts';
 import { TEMPLATE, TMP } from '../support/paths.ts';
 
 let dataDir: string;
@@ -121,20 +123,29 @@ describe('PGlite in a worker thread', () => {
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 
-	test('a worker that dies fails every waiting request at once and every later one, and says so once', async () => {
-		const dir = fs.mkdtempSync(path.join(TMP, 'pglite-worker-crash-'));
-		const crashes: Error[] = [];
+	test('a worker that dies fails what it was asked at once, says so once, and is replaced on the same folder with what was committed; one that keeps dying is not', async () => {
+		const dir = fs.mkdtempSync(path.join(TMP, 'pglite-worker-restart-'));
+		const seen: string[] = [];
+		const events = { stopped: (_: Error, restarting: boolean) => seen.push(restarting ? 'stopped, restarting' : 'stopped'), restarted: () => seen.push('restarted'), gaveUp: () => seen.push('gave up') };
+		const pglite = await RestartingPglite.open({ dataDir: dir, loadDataDir: TEMPLATE, settings: [] }, events, { limits: { maxOldGenerationSizeMb: 32 }, maxRestartsPerMinute: 1 });
+		const runaway = `select i, md5(i::text) as h from generate_series(1, 2000000) i`;
+		await pglite.exec('create table kept (note text); insert into kept values (\'voor de crash\')');
 		// A small heap, so a large result kills the thread the way a runaway query would.
-		const fragile = await PgliteRemote.open({ dataDir: dir, loadDataDir: TEMPLATE, settings: [] }, (err) => crashes.push(err), { maxOldGenerationSizeMb: 32 });
-		const waiting = fragile.query(`select i, md5(i::text) as h from generate_series(1, 2000000) i`);
-		const queued = fragile.query('select 1');
+		const waiting = pglite.query(runaway);
+		const queued = pglite.query('select 1');
 		await expect(waiting).rejects.toThrow(/PGlite worker/);
 		await expect(queued).rejects.toThrow(/PGlite worker/);
-		await expect(fragile.query('select 1')).rejects.toThrow(/PGlite worker/);
-		expect(crashes).toHaveLength(1);
-		await fragile.close();
+		// The next request waits for the new worker instead of failing.
+		const { rows } = await pglite.query<{ note: string }>('select note from kept');
+		expect(rows).toEqual([{ note: 'voor de crash' }]);
+		expect(seen).toEqual(['stopped, restarting', 'restarted']);
+		// Again within the minute: past the limit, it stays down and says why.
+		await expect(pglite.query(runaway)).rejects.toThrow(/PGlite worker/);
+		await expect(pglite.query('select 1')).rejects.toThrow(/PGlite worker/);
+		expect(seen).toEqual(['stopped, restarting', 'restarted', 'stopped', 'gave up']);
+		await pglite.close();
 		fs.rmSync(dir, { recursive: true, force: true });
-	}, 120_000);
+	}, 180_000);
 
 	test('the shared worker never stopped on its own', () => {
 		expect(stopped).toEqual([]);

@@ -28,12 +28,19 @@ async function openPglite(cfg: Config): Promise<Database> {
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const { PgliteRemote } = await import('./pglite-remote.ts');
+	const { RestartingPglite } = await import('./pglite-restart.ts');
 	const fresh = !fs.existsSync(path.join(cfg.dataDir, 'PG_VERSION'));
 	fs.mkdirSync(cfg.dataDir, { recursive: true });
 	// A migrated template tarball skips initdb (~8 s); the worker unpacks it into a fresh folder.
 	if (fresh && !cfg.pgliteTemplate) await PgliteRemote.initdb(cfg.dataDir);
-	const onStopped = (err: Error) => log.fatal({ event: 'pglite-worker-stopped', err: err.message }, 'the embedded database stopped; requests fail until restart');
-	const client = await PgliteRemote.open({ dataDir: cfg.dataDir, loadDataDir: cfg.pgliteTemplate, settings: PGLITE_SETTINGS }, onStopped);
+	const client = await RestartingPglite.open(
+		{ dataDir: cfg.dataDir, loadDataDir: cfg.pgliteTemplate, settings: PGLITE_SETTINGS },
+		{
+			stopped: (err, restarting) => log.error({ event: 'pglite-worker-stopped', err: err.message, restarting }, 'the embedded database stopped'),
+			restarted: () => log.warn({ event: 'pglite-worker-restarted' }, 'the embedded database runs again'),
+			gaveUp: (err) => log.fatal({ event: 'pglite-worker-gave-up', err: err.message }, 'the embedded database keeps stopping; requests fail until restart')
+		}
+	);
 	// drizzle's pglite driver calls only query() and transaction() (and exec()) on its client.
 	const db = drizzle(client as unknown as PGlite, { schema });
 	await migrate(db, { migrationsFolder: cfg.migrationsDir });
