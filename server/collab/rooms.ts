@@ -69,8 +69,8 @@ export function pendingBytes(doc: Y.Doc): number {
 }
 
 export class Room implements FanoutRoom {
-	readonly doc = new Y.Doc({ gc: true });
-	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly doc: Y.Doc;
+	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers = new Set<Peer>();
 	readonly #acks = new Acknowledgements<Peer>();
 	approximateSize = 0;
@@ -87,6 +87,10 @@ export class Room implements FanoutRoom {
 		readonly ref: DocumentRef,
 		private readonly context: RoomContext
 	) {
+		// A guid of our own: Yjs would draw a uuid from crypto one character at a time, a
+		// measurable part of loading a room (the guid only matters for subdocuments).
+		this.doc = new Y.Doc({ gc: true, guid: ref.name });
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		sweepAwareness(this.awareness);
 		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
