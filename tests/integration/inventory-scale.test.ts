@@ -12,7 +12,7 @@ import { DATABASES, openOwnDatabase } from '../support/own-database.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { projectFieldProvenance, projectLinks, projects } from '../../src/lib/server/db/schema.ts';
 import { refreshAfterBulkInsert } from '../../src/lib/server/db/bulk.ts';
-import { filterCondition, listProjects } from '../../src/lib/server/services/inventory.ts';
+import { filterCondition, listProjects, listQueries } from '../../src/lib/server/services/inventory.ts';
 import { searchVector } from '../../src/lib/server/services/projection.ts';
 import { seedOrganisations } from '../../src/lib/server/seed/index.ts';
 import { demoProjectCount, seedDemoProjects } from '../../src/lib/server/seed/projects.ts';
@@ -71,6 +71,15 @@ describe.each(DATABASES)('inventory search over %i projects on %s'.replace('%i',
 		const { rows, total } = await listProjects(ACTOR, { ...DEFAULT_QUERY, q: 'scale-0001', pageSize: 25 });
 		expect(total).toBe(10);
 		expect(rows.map((r) => r.code).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `SCALE-0001${i}`));
+	});
+
+	test('the first page of the grid comes from the index in its order, and the totals from an index alone', async () => {
+		const { page, totals } = listQueries(ACTOR, DEFAULT_QUERY);
+		const pagePlan = await plan(page);
+		expect(pagePlan).toContain('projects_updated_idx');
+		expect(pagePlan).not.toMatch(/Seq Scan on projects|Sort Key/);
+		expect(await plan(listQueries(ACTOR, { ...DEFAULT_QUERY, sort: 'title', dir: 'asc', page: 5 }).page)).toContain('projects_title_idx');
+		expect(await plan(totals)).toMatch(/Index Only Scan using projects_totals_idx/);
 	});
 
 	test('a whole code is found through the vector as well as the prefix', async () => {

@@ -106,14 +106,23 @@ export interface ListResult {
 }
 
 /** One page of the inventory, with the count and budget totals of the whole filtered set. */
-export async function listProjects(actor: Actor, query: InventoryQuery, options: { all?: boolean } = {}): Promise<ListResult> {
+/** The two queries behind a list: one page of rows, and the count and budget totals of all that match. */
+export function listQueries(actor: Actor, query: InventoryQuery, options: { all?: boolean } = {}) {
 	const where = filterCondition(actor, query);
 	const base = selectList().where(where).orderBy(...orderBy(query));
-	const rows = options.all ? await base.limit(100_000) : await base.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-	const [agg] = await db()
-		.select({ n: count(), total: sql<string>`coalesce(sum(${projects.totalBudget}), 0)`, requested: sql<string>`coalesce(sum(${projects.requestedAmount}), 0)` })
-		.from(projects)
-		.where(where);
+	return {
+		page: options.all ? base.limit(100_000) : base.limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+		totals: db()
+			.select({ n: count(), total: sql<string>`coalesce(sum(${projects.totalBudget}), 0)`, requested: sql<string>`coalesce(sum(${projects.requestedAmount}), 0)` })
+			.from(projects)
+			.where(where)
+	};
+}
+
+export async function listProjects(actor: Actor, query: InventoryQuery, options: { all?: boolean } = {}): Promise<ListResult> {
+	const { page, totals } = listQueries(actor, query, options);
+	// Both at once: on PostgreSQL two connections answer them side by side.
+	const [rows, [agg]] = await Promise.all([page, totals]);
 	return { rows, total: agg.n, totals: { totalBudget: Number(agg.total), requestedAmount: Number(agg.requested) } };
 }
 
