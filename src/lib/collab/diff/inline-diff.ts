@@ -4,7 +4,7 @@
  * so the output falls back into as many blocks as the new side has. Words that stayed
  * but changed formatting are kept once, marked `formatChanged`.
  */
-import { coalesce, diffSequences, type Edit } from './sequence-diff.ts';
+import { coalesce, diffSequences, workBudget, type Edit, type WorkBudget } from './sequence-diff.ts';
 import { tokensOf, unitsOf, type FlatBlock, type Token, type Units } from './flat-blocks.ts';
 import type { RichMark, RichNode } from './rich-node.ts';
 
@@ -43,37 +43,72 @@ export function joined(blocks: FlatBlock[]): InlineSide {
 
 export const EMPTY_SIDE: InlineSide = { text: '', styles: [], tokens: [] };
 
-const charLength = (side: InlineSide, from: number, count: number) => side.tokens.slice(from, from + count).reduce((sum, t) => sum + t.end - t.start, 0);
+/** Characters of tokens [from, to) of a side, in O(1) after one pass (prefix sums). */
+function charCounter(side: InlineSide): (from: number, to: number) => number {
+	const sums = new Float64Array(side.tokens.length + 1);
+	side.tokens.forEach((t, i) => (sums[i + 1] = sums[i] + t.end - t.start));
+	return (from, to) => sums[to] - sums[from];
+}
+
+/** A change between two kept stretches: tokens [a0, a1) of the old side replaced by [b0, b1) of the new. */
+interface Change {
+	a0: number;
+	a1: number;
+	b0: number;
+	b1: number;
+}
 
 /**
  * Folds an unchanged stretch into the changes around it when it is no longer than the
  * change on either side ("de grote kat" → "een kleine hond" reads as one replacement,
- * not three words with two kept spaces between them), as diff-match-patch does.
+ * not three words with two kept spaces between them), as diff-match-patch does. One pass
+ * with a stack: a fold can make the change before it large enough to swallow the kept
+ * stretch before that, so folds are retried backwards, never by starting over (which
+ * cost the square of the edits: seconds for a long text with many small changes).
  */
 export function cleanup(edits: Edit[], a: InlineSide, b: InlineSide): Edit[] {
-	let current = edits;
-	for (let changed = true; changed; ) {
-		changed = false;
-		for (let i = 0; i < current.length; i++) {
-			const edit = current[i];
-			if (edit.kind !== 'equal') continue;
-			const around = (from: number, step: number) => {
-				let [del, ins] = [0, 0];
-				for (let k = from; k >= 0 && k < current.length && current[k].kind !== 'equal'; k += step) {
-					if (current[k].kind === 'delete') del += charLength(a, current[k].a, current[k].length);
-					else ins += charLength(b, current[k].b, current[k].length);
-				}
-				return Math.max(del, ins);
-			};
-			const size = charLength(a, edit.a, edit.length);
-			if (size > 0 && size <= around(i - 1, -1) && size <= around(i + 1, 1)) {
-				current = coalesce([...current.slice(0, i), { kind: 'delete', a: edit.a, b: edit.b, length: edit.length }, { kind: 'insert', a: edit.a + edit.length, b: edit.b, length: edit.length }, ...current.slice(i + 1)]);
-				changed = true;
-				break;
-			}
+	const [charsA, charsB] = [charCounter(a), charCounter(b)];
+	const size = (c: Change) => Math.max(charsA(c.a0, c.a1), charsB(c.b0, c.b1));
+	// Alternating kept stretches (Edit) and changes.
+	const stack: (Edit | Change)[] = [];
+	const isChange = (x: Edit | Change | undefined): x is Change => x !== undefined && 'a0' in x;
+	const pushChange = (change: Change) => {
+		let next = change;
+		for (;;) {
+			const [kept, before] = [stack[stack.length - 1], stack[stack.length - 2]];
+			if (!kept || isChange(kept) || !isChange(before)) break;
+			const keptSize = charsA(kept.a, kept.a + kept.length);
+			if (keptSize === 0 || keptSize > size(before) || keptSize > size(next)) break;
+			stack.length -= 2;
+			next = { a0: before.a0, a1: next.a1, b0: before.b0, b1: next.b1 };
+		}
+		stack.push(next);
+	};
+	for (let i = 0; i < edits.length; ) {
+		const edit = edits[i];
+		if (edit.kind === 'equal') {
+			stack.push(edit);
+			i++;
+			continue;
+		}
+		// A change: every deletion and insertion up to the next kept stretch (coalesced: at most one of each).
+		const change: Change = { a0: edit.a, a1: edit.a, b0: edit.b, b1: edit.b };
+		for (; i < edits.length && edits[i].kind !== 'equal'; i++) {
+			const e = edits[i];
+			if (e.kind === 'delete') [change.a0, change.a1] = [e.a, e.a + e.length];
+			else [change.b0, change.b1] = [e.b, e.b + e.length];
+		}
+		pushChange(change);
+	}
+	const out: Edit[] = [];
+	for (const item of stack) {
+		if (!isChange(item)) out.push(item);
+		else {
+			if (item.a1 > item.a0) out.push({ kind: 'delete', a: item.a0, b: item.b0, length: item.a1 - item.a0 });
+			if (item.b1 > item.b0) out.push({ kind: 'insert', a: item.a1, b: item.b0, length: item.b1 - item.b0 });
 		}
 	}
-	return slide(current, a, b);
+	return slide(coalesce(out), a, b);
 }
 
 const SPACE = /^\s+$/u;
@@ -171,9 +206,9 @@ function intern(a: InlineSide, b: InlineSide): [Int32Array, Int32Array] {
 }
 
 /** The words of `a` and `b` compared: kept, inserted, deleted and re-formatted runs as inline nodes. */
-export function diffInline(a: InlineSide, b: InlineSide): InlineResult {
+export function diffInline(a: InlineSide, b: InlineSide, budget: WorkBudget = workBudget()): InlineResult {
 	const [ia, ib] = intern(a, b);
-	const edits = cleanup(diffSequences(ia, ib), a, b);
+	const edits = cleanup(diffSequences(ia, ib, budget), a, b);
 	const out = new Writer();
 	const counts: InlineCounts = { inserted: 0, deleted: 0, formatChanges: 0 };
 	for (const edit of edits) {

@@ -8,7 +8,8 @@
 import { alignBlocks, type Alignment } from './align-blocks.ts';
 import { buildTree, mapContainers, oldChain, type OutBlock } from './diff-tree.ts';
 import { flatten, type FlatBlock } from './flat-blocks.ts';
-import { diffInline, EMPTY_SIDE, joined, type InlineResult } from './inline-diff.ts';
+import { diffInline as diffInlineWithin, EMPTY_SIDE, joined, type InlineResult, type InlineSide } from './inline-diff.ts';
+import { workBudget, type WorkBudget } from './sequence-diff.ts';
 import type { BlockChange, RichNode } from './rich-node.ts';
 
 export interface DiffSummary {
@@ -71,8 +72,12 @@ function sameInline(x: RichNode[], y: RichNode[]): boolean {
 	return true;
 }
 
+// What comparing the words of one whole document may cost (the bound of one comparison is 20 M).
+const DOCUMENT_WORK = 40_000_000;
+
 /** The output of one aligned step. */
-function stepBlocks(step: Alignment, a: FlatBlock[], b: FlatBlock[], map: ReturnType<typeof mapContainers>, summary: DiffSummary): Made {
+function stepBlocks(step: Alignment, a: FlatBlock[], b: FlatBlock[], map: ReturnType<typeof mapContainers>, summary: DiffSummary, budget: WorkBudget): Made {
+	const diffInline = (x: InlineSide, y: InlineSide) => diffInlineWithin(x, y, budget);
 	const fromNew = (block: FlatBlock) => block.containers;
 	const fromOld = (block: FlatBlock) => oldChain(block.containers, map);
 	const change = (inline: InlineResult, fallback?: BlockChange) => (inline.inserted || inline.deleted || inline.formatChanges ? 'changed' : fallback);
@@ -124,10 +129,11 @@ export function diffRichText(before: RichNode, after: RichNode): RichTextDiff {
 	const map = mapContainers(a, b, alignment);
 	const summary: DiffSummary = { inserted: 0, deleted: 0, formatChanges: 0, moved: 0, split: 0, merged: 0, restyled: 0, changed: false };
 	const blocks: OutBlock[] = [];
+	const budget = workBudget(DOCUMENT_WORK);
 	for (const step of alignment) {
 		// A deleted empty paragraph has nothing to show.
 		if ((step.kind === 'delete' || step.kind === 'moved-from') && a[step.old].inline.length === 0) continue;
-		const out = stepBlocks(step, a, b, map, summary);
+		const out = stepBlocks(step, a, b, map, summary, budget);
 		summary.inserted += out.counts.inserted;
 		summary.deleted += out.counts.deleted;
 		summary.formatChanges += out.counts.formatChanges;

@@ -21,10 +21,21 @@ const MAX_STEPS = 1200;
 // Work bound (sequence length × steps) so a 1 MB document cannot stall the event loop.
 const MAX_WORK = 20_000_000;
 
+/**
+ * How much comparing may still cost, shared by every comparison of one diff: a document
+ * of many long changed paragraphs must not cost a full bound per paragraph. Once spent,
+ * what is left is shown as replaced.
+ */
+export interface WorkBudget {
+	work: number;
+}
+
+export const workBudget = (work = MAX_WORK): WorkBudget => ({ work });
+
 /** The edits that turn `a` into `b`: equal runs and, between them, deletions before insertions. */
-export function diffSequences(a: ArrayLike<number>, b: ArrayLike<number>): Edit[] {
+export function diffSequences(a: ArrayLike<number>, b: ArrayLike<number>, budget: WorkBudget = workBudget()): Edit[] {
 	const edits: Edit[] = [];
-	diffRange(a, 0, a.length, b, 0, b.length, edits);
+	diffRange(a, 0, a.length, b, 0, b.length, edits, budget);
 	return coalesce(edits);
 }
 
@@ -32,7 +43,7 @@ function push(edits: Edit[], kind: EditKind, a: number, b: number, length: numbe
 	if (length > 0) edits.push({ kind, a, b, length });
 }
 
-function diffRange(a: ArrayLike<number>, aStart: number, aEnd: number, b: ArrayLike<number>, bStart: number, bEnd: number, edits: Edit[]): void {
+function diffRange(a: ArrayLike<number>, aStart: number, aEnd: number, b: ArrayLike<number>, bStart: number, bEnd: number, edits: Edit[], budget: WorkBudget): void {
 	let prefix = 0;
 	while (aStart + prefix < aEnd && bStart + prefix < bEnd && a[aStart + prefix] === b[bStart + prefix]) prefix++;
 	let suffix = 0;
@@ -42,7 +53,7 @@ function diffRange(a: ArrayLike<number>, aStart: number, aEnd: number, b: ArrayL
 	if (a0 === a1 || b0 === b1) {
 		push(edits, 'delete', a0, b0, a1 - a0);
 		push(edits, 'insert', a1, b0, b1 - b0);
-	} else if (!myers(a, a0, a1, b, b0, b1, edits) && !patience(a, a0, a1, b, b0, b1, edits)) {
+	} else if (!myers(a, a0, a1, b, b0, b1, edits, budget) && !patience(a, a0, a1, b, b0, b1, edits, budget)) {
 		// Nothing in common that can be found cheaply: the whole middle was replaced.
 		push(edits, 'delete', a0, b0, a1 - a0);
 		push(edits, 'insert', a1, b0, b1 - b0);
@@ -51,14 +62,17 @@ function diffRange(a: ArrayLike<number>, aStart: number, aEnd: number, b: ArrayL
 }
 
 /** Myers' greedy forward search with a trace; false (and nothing written) when it would be too costly. */
-function myers(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<number>, b0: number, b1: number, edits: Edit[]): boolean {
+function myers(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<number>, b0: number, b1: number, edits: Edit[], budget: WorkBudget): boolean {
 	const n = a1 - a0;
 	const m = b1 - b0;
-	const limit = Math.min(n + m, MAX_STEPS, Math.floor(MAX_WORK / (n + m)));
+	const limit = Math.min(n + m, MAX_STEPS, Math.floor(Math.min(MAX_WORK, budget.work) / (n + m)));
+	if (limit < 1) return false;
 	const offset = limit + 1;
 	const v = new Int32Array(2 * offset + 1);
 	const trace: Int32Array[] = [];
 	for (let d = 0; d <= limit; d++) {
+		// Each step looks at every diagonal and may follow the sequences to their end.
+		budget.work -= n + m;
 		trace.push(v.slice(offset - d, offset + d + 1));
 		for (let k = -d; k <= d; k += 2) {
 			let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
@@ -107,7 +121,9 @@ function backtrack(trace: Int32Array[], steps: number, n: number, m: number, a0:
  * Anchors on items that occur exactly once on both sides, in the longest order they
  * share, and diffs the stretches between them. False when there is no such item.
  */
-function patience(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<number>, b0: number, b1: number, edits: Edit[]): boolean {
+function patience(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<number>, b0: number, b1: number, edits: Edit[], budget: WorkBudget): boolean {
+	if (budget.work <= 0) return false;
+	budget.work -= (a1 - a0 + b1 - b0) * 4;
 	const count = (s: ArrayLike<number>, from: number, to: number) => {
 		const seen = new Map<number, number>();
 		for (let i = from; i < to; i++) seen.set(s[i], seen.has(s[i]) ? -1 : i);
@@ -125,11 +141,11 @@ function patience(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<num
 	const anchors = longestIncreasing(pairs);
 	let [ai, bi] = [a0, b0];
 	for (const [i, j] of anchors) {
-		diffRange(a, ai, i, b, bi, j, edits);
+		diffRange(a, ai, i, b, bi, j, edits, budget);
 		push(edits, 'equal', i, j, 1);
 		[ai, bi] = [i + 1, j + 1];
 	}
-	diffRange(a, ai, a1, b, bi, b1, edits);
+	diffRange(a, ai, a1, b, bi, b1, edits, budget);
 	return true;
 }
 
