@@ -172,6 +172,7 @@ describe.each(databases)('minutes of a brede tafel on %s', (database) => {
 			fetch(`${server.url}/api/threads`, { method: 'POST', headers: { origin: server.url, cookie: cookies[who], 'content-type': 'application/json' }, body: JSON.stringify({ documentName: documentName.project(second.id), body, visibility }) });
 		expect((await projectThread('bram', 'Wie betaalt de aansluiting?', 'platform')).status).toBe(201);
 		expect((await projectThread('bram', 'Alleen voor de provincie.', 'internal')).status).toBe(201);
+		expect((await projectThread('facilitator', 'Intern IPO: niet delen.', 'internal')).status).toBe(201);
 
 		const html = await page(`/tafels/${ids.current}`);
 		expect(html).toContain('Actie: Subsidieloket bellen over fase twee.');
@@ -180,6 +181,8 @@ describe.each(databases)('minutes of a brede tafel on %s', (database) => {
 		expect(html).toContain('Wie betaalt de aansluiting?');
 		// An internal thread of another organisation is not the facilitator's to see.
 		expect(html).not.toContain('Alleen voor de provincie.');
+		// Nor does the facilitator's own organisation's internal thread become agenda text every invitee reads.
+		expect(html).not.toContain('Intern IPO: niet delen.');
 		// What changed in a bound project since the previous tafel: its milestone version of that closing, compared with now.
 		expect(html).toMatch(new RegExp(`href="/projecten/${second.id}/versies/[a-z0-9]+\\?vergelijk=nu"`));
 		expect(html).toContain('Wat is er veranderd sinds');

@@ -71,24 +71,26 @@ export async function agendaCandidates(actor: Actor, id: string): Promise<Agenda
 	}
 
 	// The projects this tafel is about: its theme's, those on its agenda, and those of the previous tafel's agenda.
+	// Only shared (platform) projects: a candidate's text goes onto an agenda every invitee
+	// reads, so a concept project of the facilitator's own organisation must not be named there.
 	const bound = await boundProjectIds(id);
 	const previousBound = previous ? await boundProjectIds(previous.id) : [];
 	const pool = (
 		await db()
 			.select()
 			.from(projects)
-			.where(and(isNull(projects.archivedAt), or(...[tafel.row.themeId ? eq(projects.themeId, tafel.row.themeId) : undefined, bound.length || previousBound.length ? inArray(projects.id, [...bound, ...previousBound]) : undefined].filter((c) => c !== undefined))))
+			.where(and(isNull(projects.archivedAt), eq(projects.visibility, 'platform'), or(...[tafel.row.themeId ? eq(projects.themeId, tafel.row.themeId) : undefined, bound.length || previousBound.length ? inArray(projects.id, [...bound, ...previousBound]) : undefined].filter((c) => c !== undefined))))
 			.orderBy(asc(projects.code))
 			.limit(300)
 	).filter((p) => canSeeReference(actor, asResource(p)));
 	if (!pool.length) return out;
 	const byId = new Map(pool.map((p) => [p.id, p]));
 
-	// Open threads the facilitator may see; those on projects of the agenda first.
+	// Open platform threads (an organisation's internal threads never become agenda text); those on projects of the agenda first.
 	const threads = await db()
 		.select()
 		.from(commentThreads)
-		.where(and(inArray(commentThreads.projectId, [...byId.keys()]), isNull(commentThreads.resolvedAt)))
+		.where(and(inArray(commentThreads.projectId, [...byId.keys()]), isNull(commentThreads.resolvedAt), eq(commentThreads.visibility, 'platform')))
 		.orderBy(desc(commentThreads.lastActivityAt))
 		.limit(200);
 	const visible = threads
