@@ -30,6 +30,26 @@ describe.each(DATABASES)('automatic versions and retention on %s', (database) =>
 		await db().insert(docUpdates).values({ docName, update: update! });
 	}
 
+	test('naming an unchanged state stores no copy: an automatic version takes the name, a named one is given back', async () => {
+		const docName = 'werkagenda:sched-named';
+		const doc = new Y.Doc();
+		await edit(docName, doc, 'inhoud ');
+		await recordActivity(docName, [eva]);
+		const auto = await takeVersion(docName, { kind: 'auto', reason: 'settled', by: null });
+		const named = await takeVersion(docName, { kind: 'named', name: 'Ingediend', by: null });
+		expect(named?.id).toBe(auto?.id);
+		expect(named).toMatchObject({ kind: 'named', name: 'Ingediend' });
+		expect(named?.editors.map((e) => e.name)).toEqual(['Eva de Vries']);
+		const again = await takeVersion(docName, { kind: 'named', name: 'Nog eens', by: null });
+		expect(again).toMatchObject({ id: auto?.id, name: 'Ingediend', unchanged: true });
+		expect((await db().select({ id: docVersions.id }).from(docVersions).where(eq(docVersions.docName, docName))).length).toBe(1);
+		// After a change, a name is a new version again.
+		await edit(docName, doc, 'meer ');
+		const second = await takeVersion(docName, { kind: 'named', name: 'Na de tafel', by: null });
+		expect(second?.id).not.toBe(auto?.id);
+		expect(second?.unchanged).toBeUndefined();
+	});
+
 	test('a version once editing settled, at most one an hour, with who edited', async () => {
 		const docName = 'werkagenda:sched-1';
 		const doc = new Y.Doc();
@@ -57,7 +77,7 @@ describe.each(DATABASES)('automatic versions and retention on %s', (database) =>
 		expect(versions[0].editors.map((e) => e.name)).toEqual(['Bram van Dijk']);
 	});
 
-	test('an automatic version identical to the previous one is not kept; a named one always is', async () => {
+	test('an automatic version identical to the previous one is not kept; naming it again gives back the named one', async () => {
 		const docName = 'werkagenda:sched-2';
 		const doc = new Y.Doc();
 		await edit(docName, doc, 'tekst');
@@ -66,8 +86,8 @@ describe.each(DATABASES)('automatic versions and retention on %s', (database) =>
 		// Activity without a change of content (an edit undone): no automatic copy.
 		await recordActivity(docName, [eva], t0);
 		expect(await takeAutomaticVersions(RULES, new Date(t0.getTime() + 11 * MIN))).toEqual([]);
-		expect(await takeVersion(docName, { kind: 'named', name: 'Nog eens', by: null }, new Date(t0.getTime() + 12 * MIN))).not.toBeNull();
-		expect((await listVersions(docName)).versions.map((v) => v.name)).toEqual(['Nog eens', 'Ingediend']);
+		expect(await takeVersion(docName, { kind: 'named', name: 'Nog eens', by: null }, new Date(t0.getTime() + 12 * MIN))).toMatchObject({ name: 'Ingediend', unchanged: true });
+		expect((await listVersions(docName)).versions.map((v) => v.name)).toEqual(['Ingediend']);
 	});
 
 	test('thinning keeps named versions and the last automatic version of each day past the retention', async () => {
@@ -80,6 +100,7 @@ describe.each(DATABASES)('automatic versions and retention on %s', (database) =>
 			await edit(docName, doc, `${d}-${hour} `);
 			await takeVersion(docName, { kind: 'auto', reason: 'settled', by: null }, daysAgo(d, hour));
 		}
+		await edit(docName, doc, 'mijlpaal ');
 		await takeVersion(docName, { kind: 'named', name: 'Mijlpaal', by: null }, daysAgo(100, 9));
 		// Yesterday: two automatic versions, both younger than 90 days, both kept.
 		for (const hour of [9, 10]) {

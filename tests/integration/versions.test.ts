@@ -88,6 +88,8 @@ describe.each(databases)('version history on %s', (database) => {
 		// Unknown version and a name that is no name are refused, nothing is added.
 		expect((await api(`/api/projects/${project.id}/versions/bestaatniet`, bram)).status).toBe(404);
 		expect((await nameVersion(bram, '   ')).status).toBe(400);
+		// Naming the same state again stores no second copy of the document: refused, with the name it has.
+		expect((await nameVersion(bram, 'Nog een keer')).status).toBe(409);
 		expect((await versions()).length).toBe(list.length);
 		a.destroy();
 	});

@@ -34,6 +34,9 @@ export interface NewVersion {
 /** A version without its state: what lists show. */
 export type VersionSummary = Omit<typeof docVersions.$inferSelect, 'state' | 'hash'>;
 
+/** What taking a version gave: the version, or (named) the earlier version that already holds this state under a name. */
+export type TakenVersion = VersionSummary & { unchanged?: true };
+
 const summaryColumns = {
 	id: docVersions.id,
 	docName: docVersions.docName,
@@ -49,6 +52,8 @@ const summaryColumns = {
 	createdByOrganisationId: docVersions.createdByOrganisationId,
 	createdAt: docVersions.createdAt
 };
+
+const withoutHash = <T extends { hash: string }>({ hash: _hash, ...rest }: T): Omit<T, 'hash'> => rest;
 
 const hashOf = (state: Uint8Array) => createHash('sha256').update(state).digest('hex');
 
@@ -85,18 +90,31 @@ export async function recordActivity(docName: string, editors: VersionEditor[], 
  * Takes a version of the document as stored now. Versions of one document are taken one
  * at a time across instances (an advisory lock), and the activity they summarise is
  * handed over in the same transaction, so an editor is never counted twice or dropped.
- * An automatic version identical to the previous one is not kept (null).
+ * An automatic version identical to the previous one is not kept (null). A named version
+ * of the same state as the previous one is not a second copy of the document: an
+ * automatic one gets the name, a version that has a name already is returned, marked
+ * `unchanged` (naming again and again must not fill the database with copies).
  */
-export async function takeVersion(docName: string, version: NewVersion, now = new Date()): Promise<VersionSummary | null> {
+export async function takeVersion(docName: string, version: NewVersion, now = new Date()): Promise<TakenVersion | null> {
 	const state = await storedState(docName);
 	const hash = hashOf(state);
 	return db().transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'version:' + docName}))`);
 		const [activity] = await tx.select().from(docActivity).where(eq(docActivity.docName, docName)).for('update');
-		const [previous] = await tx.select({ hash: docVersions.hash }).from(docVersions).where(eq(docVersions.docName, docName)).orderBy(desc(docVersions.createdAt), desc(docVersions.id)).limit(1);
+		const [previous] = await tx.select({ ...summaryColumns, hash: docVersions.hash }).from(docVersions).where(eq(docVersions.docName, docName)).orderBy(desc(docVersions.createdAt), desc(docVersions.id)).limit(1);
+		if (version.kind === 'named' && previous?.hash === hash && previous.kind !== 'auto') return { ...withoutHash(previous), unchanged: true };
 		if (activity) await tx.update(docActivity).set({ pendingSince: null, editors: {} }).where(eq(docActivity.docName, docName));
 		if (version.kind === 'auto' && previous?.hash === hash) return null;
 		const editors: VersionEditor[] = Object.entries(activity?.editors ?? {}).map(([userId, e]) => ({ userId, name: e.name, organisationId: e.organisationId }));
+		if (version.kind === 'named' && previous?.hash === hash) {
+			const merged = new Map([...previous.editors, ...editors].map((e) => [e.userId, e]));
+			const [named] = await tx
+				.update(docVersions)
+				.set({ kind: 'named', reason: null, name: version.name ?? null, editors: [...merged.values()], createdBy: version.by?.userId ?? null, createdByName: version.by?.name ?? null, createdByOrganisationId: version.by?.organisationId ?? null })
+				.where(eq(docVersions.id, previous.id))
+				.returning(summaryColumns);
+			return named;
+		}
 		const [row] = await tx
 			.insert(docVersions)
 			.values({

@@ -65,7 +65,7 @@ export async function nameAction(event: RequestEvent, docName: string) {
 	const user = requireUser(event.locals, event.url);
 	const name = String((await event.request.formData()).get('name') ?? '');
 	const result = await nameVersion(user, docName, name);
-	if (!result.ok) return fail(httpStatus(result.reason), { nameError: result.reason, name });
+	if (!result.ok) return fail(result.reason === 'unchanged' ? 409 : httpStatus(result.reason), { nameError: result.reason, name, existing: result.existing });
 	return { named: result.id };
 }
 

@@ -62,7 +62,7 @@ export async function versionsSinceNamed(actor: Actor, docName: string) {
 	return store.versionsSinceNamed(docName);
 }
 
-export type VersionResult = { ok: true; id: string } | { ok: false; reason: 'not-found' | 'forbidden' | 'name' | 'not-stored' };
+export type VersionResult = { ok: true; id: string } | { ok: false; reason: 'not-found' | 'forbidden' | 'name' | 'not-stored' | 'unchanged'; existing?: string };
 
 const authorOf = (actor: VersionActor) => ({ userId: actor.userId, name: actor.name, organisationId: actor.organisationId });
 
@@ -84,6 +84,7 @@ export async function nameVersion(actor: VersionActor, docName: string, rawName:
 	if (!name.ok) return { ok: false, reason: 'name' };
 	await flushLive([docName]);
 	const version = await store.takeVersion(docName, { kind: 'named', name: name.value, by: authorOf(actor) });
+	if (version?.unchanged) return { ok: false, reason: 'unchanged', existing: version.name ?? '' };
 	return version ? { ok: true, id: version.id } : { ok: false, reason: 'not-stored' };
 }
 
