@@ -26,7 +26,11 @@ export function rawFields(doc: Y.Doc): Partial<Record<FieldKey, unknown>> {
 	const raw: Partial<Record<FieldKey, unknown>> = {};
 	for (const key of FIELD_KEYS) {
 		if (isTypedField(key)) raw[key] = fieldTextOf(doc, key).toString();
-		else if (map.has(key)) raw[key] = map.get(key);
+		else if (map.has(key)) {
+			// A Yjs type where a value belongs (a crafted client) reads as its JSON, so pages and checks see plain data.
+			const value: unknown = map.get(key);
+			raw[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+		}
 	}
 	return raw;
 }

@@ -73,4 +73,36 @@ describe('restoreContent', () => {
 		restoreContent(live, old, 'werkagenda', null);
 		expect(plainText(richTextDoc(bodyOf(live, 'werkagenda')))).toBe('Agenda v1');
 	});
+
+	test('a version holding a Yjs type where a value belongs (a crafted client) restores it as plain data, in one change', () => {
+		const live = new Y.Doc();
+		writeFields(live, { title: 'Nu', provinces: ['NL-GE'] });
+		const old = new Y.Doc();
+		writeFields(old, { title: 'Toen' });
+		const nested = new Y.Array<string>();
+		fieldsOf(old).set('provinces', nested);
+		nested.insert(0, ['NL-NB']);
+		const phase = new Y.Map<string>();
+		fieldsOf(old).set('phase', phase);
+		phase.set('x', 'y');
+		expect(rawFields(old)).toMatchObject({ provinces: ['NL-NB'], phase: { x: 'y' } });
+		const updates: unknown[] = [];
+		live.on('update', (_: Uint8Array, origin: unknown) => updates.push(origin));
+		restoreContent(live, old, 'project', 'restore');
+		expect(rawFields(live)).toMatchObject({ title: 'Toen', provinces: ['NL-NB'], phase: { x: 'y' } });
+		expect(fieldsOf(live).get('provinces')).toEqual(['NL-NB']);
+		expect(updates).toEqual(['restore']);
+	});
+
+	test('a version from before the typed-field layout restores its title and summary', () => {
+		const live = new Y.Doc();
+		writeFields(live, { title: 'Nieuwe titel', summary: 'Nieuw' });
+		const old = new Y.Doc();
+		// Layout 1: typed fields were plain values of the fields map.
+		fieldsOf(old).set('title', 'Oude titel');
+		fieldsOf(old).set('summary', 'Oude samenvatting');
+		restoreContent(live, old, 'project', 'restore');
+		expect(fieldTextOf(live, 'title').toString()).toBe('Oude titel');
+		expect(fieldTextOf(live, 'summary').toString()).toBe('Oude samenvatting');
+	});
 });

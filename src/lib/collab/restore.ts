@@ -8,29 +8,49 @@ import * as Y from 'yjs';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import { FIELD_KEYS } from '../domain/project.ts';
 import { bodyOf, fieldsOf, fieldTextOf, type DocumentKind } from './documents.ts';
-import { isTypedField } from './project-doc.ts';
+import { isTypedField, migrateLayout, needsLayoutMigration } from './project-doc.ts';
 import { richTextDoc } from './rich-text.ts';
 import { setText } from './text-diff.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** A field's value as plain data: a Yjs type (a crafted client can put one in) belongs to its own document and is copied as JSON. */
+const plain = (value: unknown) => (value instanceof Y.AbstractType ? (value.toJSON() as unknown) : value);
 
-/** Makes `target` read as `source` (both of `kind`), in one transaction with `origin`. */
-export function restoreContent(target: Y.Doc, source: Y.Doc, kind: DocumentKind, origin: unknown): void {
-	target.transact(() => {
-		if (kind === 'project') {
-			const from = fieldsOf(source);
-			const into = fieldsOf(target);
-			for (const key of FIELD_KEYS) {
-				if (isTypedField(key)) {
-					setText(fieldTextOf(target, key), fieldTextOf(source, key).toString());
-				} else if (from.has(key)) {
-					if (!same(into.get(key), from.get(key))) into.set(key, from.get(key));
-				} else if (into.has(key)) {
-					into.delete(key);
-				}
+/** Writes `source`'s content into `target` (both of `kind`). */
+function write(target: Y.Doc, source: Y.Doc, kind: DocumentKind): void {
+	if (kind === 'project') {
+		const from = fieldsOf(source);
+		const into = fieldsOf(target);
+		for (const key of FIELD_KEYS) {
+			if (isTypedField(key)) {
+				setText(fieldTextOf(target, key), fieldTextOf(source, key).toString());
+			} else if (from.has(key)) {
+				const value = plain(from.get(key));
+				if (!same(plain(into.get(key)), value)) into.set(key, value);
+			} else if (into.has(key)) {
+				into.delete(key);
 			}
 		}
-		// y-tiptap's own reconciliation (the one its editor binding runs): unchanged blocks keep their items.
-		updateYFragment(target, bodyOf(target, kind), richTextDoc(bodyOf(source, kind)), { mapping: new Map(), isOMark: new Map() });
-	}, origin);
+	}
+	// y-tiptap's own reconciliation (the one its editor binding runs): unchanged blocks keep their items.
+	updateYFragment(target, bodyOf(target, kind), richTextDoc(bodyOf(source, kind)), { mapping: new Map(), isOMark: new Map() });
+}
+
+/**
+ * Makes `target` read as `source` (both of `kind`), as one change with `origin`. Written
+ * into a copy first and applied as one update: a version that cannot be written (odd
+ * content from a crafted client) changes nothing, instead of half a restore that editors
+ * already received. A version of a project from before the current layout is read in
+ * the current layout (its typed fields were values then).
+ */
+export function restoreContent(target: Y.Doc, source: Y.Doc, kind: DocumentKind, origin: unknown): void {
+	if (kind === 'project' && needsLayoutMigration(source)) migrateLayout(source);
+	const scratch = new Y.Doc({ gc: target.gc });
+	try {
+		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(target));
+		scratch.transact(() => write(scratch, source, kind));
+		Y.applyUpdate(target, Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(target)), origin);
+	} finally {
+		scratch.destroy();
+	}
 }
