@@ -87,6 +87,10 @@ describe.each(databases)('version history on %s', (database) => {
 		expect(detail.body.text).toContain('Tekst van versie een.');
 		// Unknown version and a name that is no name are refused, nothing is added.
 		expect((await api(`/api/projects/${project.id}/versions/bestaatniet`, bram)).status).toBe(404);
+		// Odd paging parameters read as the first page, never as a server error.
+		const farPast = Buffer.from('-271821-04-20T00:00:00Z|x').toString('base64url');
+		for (const query of ['limit=1.5', 'limit=-3', 'limit=abc', `before=${farPast}`, 'before=%%%']) expect((await api(`/api/projects/${project.id}/versions?${query}`, bram)).status, query).toBe(200);
+		expect((await fetch(`${server.url}/projecten/${project.id}/versies?voor=${farPast}`, { headers: { cookie: bram } })).status).toBe(200);
 		expect((await nameVersion(bram, '   ')).status).toBe(400);
 		// Naming the same state again stores no second copy of the document: refused, with the name it has.
 		expect((await nameVersion(bram, 'Nog een keer')).status).toBe(409);

@@ -147,7 +147,7 @@ export interface VersionPage {
 
 /** One page of a document's versions, newest first, without their states (fast for thousands of versions). */
 export async function listVersions(docName: string, options: { kinds?: readonly VersionKind[]; before?: string | null; limit?: number } = {}): Promise<VersionPage> {
-	const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+	const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50) || 50, 1), 200);
 	const where: SQL[] = [eq(docVersions.docName, docName)];
 	if (options.kinds?.length) where.push(inArray(docVersions.kind, [...options.kinds]));
 	const cursor = options.before ? decodeCursor(options.before) : null;
@@ -162,7 +162,9 @@ const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|
 function decodeCursor(cursor: string): { at: Date; id: string } | null {
 	const [iso, id] = Buffer.from(cursor.slice(0, 200), 'base64url').toString().split('|');
 	const at = new Date(iso ?? '');
-	return Number.isNaN(at.getTime()) || !id ? null : { at, id };
+	// Only times a version can have: a date outside PostgreSQL's range failed the query (500).
+	const year = at.getUTCFullYear();
+	return Number.isNaN(at.getTime()) || year < 2000 || year > 2200 || !id || id.length > 64 ? null : { at, id };
 }
 
 /** One version with its state; null when the document has no such version. */
