@@ -91,6 +91,10 @@ describe.each(databases)('brede tafels on %s', (database) => {
 
 		// Bad input comes back as a refusal, nothing stored.
 		expect((await post('/tafels/nieuw', 'facilitator', { ...form, date: '2030-02-30', place: '' })).status).toBe(400);
+		// Characters XML cannot hold, and text-direction overrides, are refused like in project fields.
+		const refused = await post('/tafels/nieuw', 'facilitator', { ...form, title: 'Oost\uffff', place: 'Arnhem\u202e' });
+		expect(refused.status).toBe(400);
+		expect(refused.data).toContain('"bad-text"');
 		expect((await api('/api/tafels', 'facilitator')).body.upcoming.length).toBe(all.upcoming.length);
 
 		const created = await post('/tafels/nieuw', 'facilitator', form);
