@@ -86,9 +86,15 @@ describe.each(databases)('brede tafels on %s', (database) => {
 		// Only the demo tafels (series "Brede tafel Oost", seeded) so far.
 		const demo = [...all.upcoming, ...all.past] as { id: string; title: string }[];
 		expect(demo.every((t) => t.title.startsWith('Oost: '))).toBe(true);
+		// The list counts each tafel's accepted agenda items: the planned demo tafel has three.
+		expect(all.upcoming.find((t: { title: string }) => t.title === 'Oost: investeringsagenda')?.agendaItems).toBe(3);
 
 		// Bad input comes back as a refusal, nothing stored.
 		expect((await post('/tafels/nieuw', 'facilitator', { ...form, date: '2030-02-30', place: '' })).status).toBe(400);
+		// Characters XML cannot hold, and text-direction overrides, are refused like in project fields.
+		const refused = await post('/tafels/nieuw', 'facilitator', { ...form, title: 'Oost\uffff', place: 'Arnhem\u202e' });
+		expect(refused.status).toBe(400);
+		expect(refused.data).toContain('"bad-text"');
 		expect((await api('/api/tafels', 'facilitator')).body.upcoming.length).toBe(all.upcoming.length);
 
 		const created = await post('/tafels/nieuw', 'facilitator', form);
@@ -142,9 +148,13 @@ describe.each(databases)('brede tafels on %s', (database) => {
 		expect(detail.agenda[0].projects.map((p: { code: string }) => p.code).sort()).toEqual([first.code, second.code].sort());
 		const proposal = detail.proposals.find((p: { title: string }) => p.title === 'Financiering via de ROM');
 		expect(proposal.status).toBe('proposed');
+		const counted = async () => ((await api('/api/tafels', 'facilitator')).body.upcoming as { id: string; agendaItems: number }[]).find((t) => t.id === tafelId)?.agendaItems;
+		// A proposal is not on the agenda until it is accepted.
+		expect(await counted()).toBe(2);
 
 		expect((await post(`/tafels/${tafelId}?/decide`, 'bram', { item: proposal.id, decision: 'accept' })).status).toBe(403);
 		expect((await post(`/tafels/${tafelId}?/decide`, 'facilitator', { item: proposal.id, decision: 'accept' })).status).toBe(200);
+		expect(await counted()).toBe(3);
 		const [a, b, c] = (await tafel()).agenda.map((i: { id: string }) => i.id);
 		expect((await post(`/tafels/${tafelId}?/move`, 'bram', { item: c, direction: 'up' })).status).toBe(403);
 		expect((await post(`/tafels/${tafelId}?/move`, 'facilitator', { item: a, direction: 'up' })).status).toBe(400);

@@ -19,11 +19,22 @@ describe('a tafel as typed', () => {
 		[{ place: '', onlineLink: '' }, 'place', 'place-or-link'],
 		[{ themeId: 'geen-thema' }, 'themeId', 'bad-theme'],
 		[{ title: 'x'.repeat(201) }, 'title', 'too-long'],
-		[{ description: 'a\u0000b' }, 'description', 'bad-text']
+		[{ description: 'a\u0000b' }, 'description', 'bad-text'],
+		[{ title: 'Oost\uffff' }, 'title', 'bad-text'],
+		[{ title: 'Oost\ufffe' }, 'title', 'bad-text'],
+		[{ place: 'Arnhem\u202eolleh' }, 'place', 'bad-text'],
+		[{ series: 'Oost\u2066' }, 'series', 'bad-text'],
+		[{ title: 'Oost\u0007' }, 'title', 'bad-text'],
+		[{ description: 'a\u007fb' }, 'description', 'bad-text'],
+		[{ title: 'Oost\ud800' }, 'title', 'bad-text']
 	] as const)('%o is refused on %s (%s)', (change, field, problem) => {
 		const checked = validateTafel({ ...good, ...change });
 		expect(checked.ok).toBe(false);
 		if (!checked.ok) expect(checked.errors[field]).toBe(problem);
+	});
+
+	test('tabs and new lines in the description, and characters outside the BMP, are fine', () => {
+		expect(validateTafel({ ...good, description: 'Eerste regel\r\n\tTweede 🔥' }).ok).toBe(true);
 	});
 
 	test('an online link alone is enough', () => {
@@ -37,6 +48,8 @@ describe('agenda items', () => {
 		expect(validateAgendaItem({ title: 'Waterstof Oost', minutes: '20', note: 'Zie koppeling' }).ok).toBe(true);
 		expect(validateAgendaItem({ title: 'Waterstof Oost', minutes: '2.5', note: '' }).ok).toBe(false);
 		expect(validateAgendaItem({ title: '', minutes: '', note: '' }).ok).toBe(false);
+		expect(validateAgendaItem({ title: 'Waterstof\uffff', minutes: '', note: '' })).toEqual({ ok: false, errors: { title: 'bad-text' } });
+		expect(validateAgendaItem({ title: 'Waterstof', minutes: '', note: 'zie \u202ebijlage' })).toEqual({ ok: false, errors: { note: 'bad-text' } });
 	});
 
 	test('project codes are read from commas, spaces and semicolons, once each', () => {

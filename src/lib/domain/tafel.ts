@@ -35,14 +35,16 @@ export interface TafelValues {
 
 export const TAFEL_TIME_ZONE = 'Europe/Amsterdam';
 
-// NUL and lone surrogates cannot be stored in PostgreSQL text and show as garbage: refused.
-// eslint-disable-next-line no-control-regex -- the control character is what is refused
-const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// The project fields' rule (control characters but tab and newlines, bidi overrides that
+// disguise text) plus U+FFFE/U+FFFF, which are not XML and break the DOCX minutes. NUL and
+// lone surrogates cannot be stored in PostgreSQL text; isWellFormed catches the surrogates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
 
 /** One text field: trimmed, within its length, required or not. */
 export function checkText(raw: unknown, max: number, required: boolean): { ok: true; value: string } | { ok: false; problem: TafelProblem } {
 	const value = typeof raw === 'string' ? raw.trim() : '';
-	if (BAD_TEXT.test(value)) return { ok: false, problem: 'bad-text' };
+	if (BAD_TEXT.test(value) || !value.isWellFormed()) return { ok: false, problem: 'bad-text' };
 	if (required && !value) return { ok: false, problem: 'required' };
 	if ([...value].length > max) return { ok: false, problem: 'too-long' };
 	return { ok: true, value };

@@ -38,7 +38,21 @@ function noteBlock(block: Block): Paragraph {
 	return new Paragraph({ children: runs, ...(block.quote ? { indent: { left: 360 } } : {}) });
 }
 
-export async function minutesDocx(m: Minutes): Promise<Buffer> {
+// Characters XML 1.0 does not allow (control characters but tab and newlines, lone
+// surrogates, U+FFFE/U+FFFF): the notes come from Yjs as typed, so they may hold them, and
+// one of them makes document.xml unreadable for Word.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Every string in the minutes with the characters XML cannot hold removed; dates and numbers as they are. */
+function xmlSafe<T>(value: T): T {
+	if (typeof value === 'string') return value.replace(NOT_XML, '') as T;
+	if (Array.isArray(value)) return value.map(xmlSafe) as T;
+	if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+	return value;
+}
+
+export async function minutesDocx(minutes: Minutes): Promise<Buffer> {
+	const m = xmlSafe(minutes);
 	const title = `${m.public ? T.publicKind : T.kind}: ${m.title}`;
 	const body: Paragraph[] = [
 		new Paragraph({ text: title, heading: HeadingLevel.TITLE }),

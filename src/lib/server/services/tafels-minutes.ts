@@ -24,6 +24,7 @@ import { takeMilestone, type VersionActor } from './versions.ts';
 import { asResource } from './projects.ts';
 import { redactor } from '../../domain/redact.ts';
 import { descriptionBlocks, type Description } from '../exports/blocks.ts';
+import { redactBlocks, redactNode } from '../exports/redact-notes.ts';
 
 const dayMonth = dateTimeFormat('nl', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -132,13 +133,6 @@ export interface Minutes {
 	may: { finalise: boolean; comment: boolean };
 }
 
-/** Every string of a rich text passed through `fix` (the public variant's redaction). */
-function mapText(node: RichNode, fix: (s: string) => string): RichNode {
-	// A mailto link would carry the address the text no longer shows.
-	const marks = node.marks?.filter((mark) => !(mark.type === 'link' && String(mark.attrs?.href ?? '').includes('@')));
-	return { ...node, ...(node.marks ? { marks } : {}), ...(node.text !== undefined ? { text: fix(node.text) } : {}), ...(node.content ? { content: node.content.map((c) => mapText(c, fix)) } : {}) };
-}
-
 /** About 30 pages of notes in a PDF or DOCX; layout shares the event loop with the collab server. */
 export const NOTES_LIMIT = 60_000;
 
@@ -200,7 +194,8 @@ export async function getMinutes(actor: Actor, id: string, options: { public: bo
 	const pub = options.public;
 	const names = pub ? (await db().select({ name: users.name }).from(users)).map((u) => u.name) : [];
 	const representatives = pub ? (await db().select({ name: tafelInvitations.representedBy }).from(tafelInvitations).where(eq(tafelInvitations.tafelId, id))).map((r) => r.name) : [];
-	const fix = pub ? redactor([...names, ...representatives]) : (s: string) => s;
+	const redact = pub ? redactor([...names, ...representatives]) : null;
+	const fix = redact ?? ((s: string) => s);
 
 	const items = await db().select().from(tafelAgendaItems).where(and(eq(tafelAgendaItems.tafelId, id), eq(tafelAgendaItems.status, 'accepted'))).orderBy(asc(tafelAgendaItems.position));
 	const bound = items.length
@@ -254,8 +249,8 @@ export async function getMinutes(actor: Actor, id: string, options: { public: bo
 			...recordsFor(item.id)
 		})),
 		other,
-		notes: notes && pub ? mapText(notes.text, fix) : (notes?.text ?? null),
-		notesBlocks: notes ? { truncated: notes.blocks.truncated, blocks: notes.blocks.blocks.map((b) => ({ ...b, runs: b.runs.map((run) => ({ ...run, text: fix(run.text), href: pub && run.href?.includes('@') ? null : run.href })) })) } : { blocks: [], truncated: false },
+		notes: notes && redact ? redactNode(notes.text, redact) : (notes?.text ?? null),
+		notesBlocks: notes ? { truncated: notes.blocks.truncated, blocks: redact ? redactBlocks(notes.blocks.blocks, redact) : notes.blocks.blocks } : { blocks: [], truncated: false },
 		threads: (threads?.threads ?? []).map((t) => ({ quote: t.quote, resolved: t.resolved, comments: t.comments.map((c) => ({ author: c.authorName, organisation: c.authorOrganisation, body: commentText(c.body) })) })),
 		may: { finalise: canFinaliseMinutes(actor, tafel.ref), comment: can(actor, 'comment', { kind: 'document', docKind: 'tafel-notes', tafel: tafel.ref }) }
 	};

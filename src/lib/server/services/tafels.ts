@@ -45,7 +45,8 @@ export async function listTafels(actor: Actor): Promise<{ upcoming: TafelSummary
 	const rows = await db()
 		.select({
 			tafel: tafels,
-			agendaItems: sql<number>`(select count(*)::int from ${tafelAgendaItems} where ${tafelAgendaItems.tafelId} = ${tafels.id} and ${tafelAgendaItems.status} = 'accepted')`,
+			// Qualified by hand: in a one-table select drizzle renders ${tafels.id} as a bare "id", which inside the subquery is the agenda item's own id.
+			agendaItems: sql<number>`(select count(*)::int from ${tafelAgendaItems} where ${tafelAgendaItems.tafelId} = ${tafels}.${sql.identifier(tafels.id.name)} and ${tafelAgendaItems.status} = 'accepted')`,
 			invited: sql<boolean>`${tafels.id} in ${invitedIds}`
 		})
 		.from(tafels)
