@@ -20,13 +20,18 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 export interface ReadOnlyGuardOptions {
 	/** Is the text locked right now? Asked on every event, so rights can change live. */
 	locked: () => boolean;
+	/**
+	 * Tab in a list item indents, which a reader cannot do: the command is refused but still
+	 * swallows the key. In locked text Tab moves focus on instead (true when it did).
+	 */
+	onTab: (forward: boolean) => boolean;
 }
 
 export const ReadOnlyGuard = Extension.create<ReadOnlyGuardOptions>({
 	name: 'tafelReadOnlyGuard',
 	// Before every other plugin: nothing else may see a key press that would edit.
 	priority: 10_000,
-	addOptions: () => ({ locked: () => false }),
+	addOptions: () => ({ locked: () => false, onTab: () => false }),
 	addProseMirrorPlugins() {
 		const locked = () => this.options.locked();
 		return [
@@ -34,6 +39,10 @@ export const ReadOnlyGuard = Extension.create<ReadOnlyGuardOptions>({
 				key: new PluginKey('tafelReadOnlyGuard'),
 				filterTransaction: (tr) => !locked() || !tr.docChanged || isChangeOrigin(tr),
 				props: {
+					handleKeyDown: (_view, event) => {
+						if (!locked() || event.key !== 'Tab' || event.ctrlKey || event.altKey || event.metaKey) return false;
+						return this.options.onTab(!event.shiftKey);
+					},
 					handlePaste: () => locked(),
 					handleDrop: () => locked(),
 					handleTextInput: () => locked(),

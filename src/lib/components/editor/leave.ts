@@ -6,6 +6,16 @@
  */
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** The control before or after `from` in the Tab order (the app uses no positive tabindex). */
+export function tabFrom(from: HTMLElement, forward: boolean): boolean {
+	const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el === from || (!from.contains(el) && el.offsetParent !== null));
+	const at = all.indexOf(from);
+	const target = at < 0 ? null : all[forward ? at + 1 : at - 1];
+	if (!target) return false;
+	target.focus();
+	return true;
+}
+
 export function leaveEditor(frame: HTMLElement, text: HTMLElement): boolean {
 	const own = frame.querySelector<HTMLElement>('[role="toolbar"] button[tabindex="0"], .comment-button');
 	if (own) {
