@@ -109,6 +109,8 @@ test('a participant reads the project live but cannot edit fields or description
 	await expect(budget(dewi)).toHaveAttribute('readonly', '');
 	await expect(field(dewi, 'Samenvatting')).toHaveAttribute('readonly', '');
 	await expect(field(dewi, 'Status')).toBeDisabled();
+	// The long choice list is folded; its toggle works in read-only mode too.
+	await dewi.getByRole('button', { name: /^Toon alle 12 keuzes\s*: Provincies$/ }).click();
 	await expect(dewi.getByRole('group', { name: /Provincies/ }).getByRole('checkbox', { name: 'Groningen' })).toBeDisabled();
 	// A caret to select passages by keyboard, but the text says it is read-only and takes no typing.
 	await expect(editorOf(dewi)).toHaveAttribute('aria-readonly', 'true');
