@@ -204,8 +204,13 @@ test('a participant selects a passage by keyboard and comments with a mention; a
 	const bram = await newUserPage(BRAM);
 	await bram.goto('/meldingen');
 	await hydrated(bram);
-	const view = bram.getByRole('button', { name: /^Bekijken/ }).first();
-	await view.focus();
+	const item = bram.locator('li.item').filter({ hasText: 'Dewi Jansen' }).first();
+	// Marked as read, the button goes: focus moves to "Bekijken" of the same notification.
+	await item.getByRole('button', { name: 'Markeer als gelezen' }).focus();
+	await bram.keyboard.press('Enter');
+	const view = item.getByRole('button', { name: /^Bekijken/ });
+	await expect(item.getByRole('button', { name: 'Markeer als gelezen' })).toHaveCount(0);
+	await expect(view).toBeFocused();
 	await bram.keyboard.press('Enter');
 	const bramThread = panel(bram).locator('article.thread').filter({ hasText: 'Kan dit samen met' });
 	await expect(bramThread).toBeFocused();
