@@ -49,7 +49,7 @@ test('a participant comments on a sentence and mentions the province; its member
 
 	const quote = (await selectStart(dewi, 24)).trim();
 	await dewi.getByRole('button', { name: 'Opmerking bij selectie' }).click();
-	const box = panel(dewi).getByRole('textbox', { name: 'Opmerking bij de geselecteerde tekst' });
+	const box = panel(dewi).getByRole('combobox', { name: 'Opmerking bij de geselecteerde tekst' });
 	await expect(box).toBeFocused();
 	await expect(panel(dewi).locator('.pending blockquote')).toContainText(quote);
 	await box.pressSequentially('Sluit dit aan op de waterstofroute? @Provincie Noord');
@@ -90,7 +90,7 @@ test('a participant comments on a sentence and mentions the province; its member
 	await description(bram).locator('.comment-anchor').click();
 	await expect(threadCards(bram)).toHaveClass(/thread--active/);
 	await threadCards(bram).getByRole('button', { name: 'Beantwoorden' }).click();
-	const reply = threadCards(bram).getByRole('textbox', { name: 'Uw antwoord' });
+	const reply = threadCards(bram).getByRole('combobox', { name: 'Uw antwoord' });
 	await reply.pressSequentially('Goed punt @Dewi');
 	await panel(bram).getByRole('option', { name: /Dewi Jansen/ }).click();
 	await reply.pressSequentially('we koppelen het in de brede tafel.');
@@ -137,14 +137,14 @@ test('internal threads stay in the organisation; script in a comment is shown as
 	await bram.goto(`/projecten/${id}`);
 	await eva.goto(`/projecten/${id}`);
 	await panel(bram).getByRole('button', { name: 'Opmerking over het hele project' }).click();
-	await panel(bram).getByRole('textbox', { name: 'Opmerking over het hele project' }).fill('Intern: de cofinanciering is nog niet rond.');
+	await panel(bram).getByRole('combobox', { name: 'Opmerking over het hele project' }).fill('Intern: de cofinanciering is nog niet rond.');
 	await panel(bram).getByLabel('Zichtbaar voor').selectOption('internal');
 	await panel(bram).getByRole('button', { name: 'Plaatsen' }).click();
 	await expect(threadCards(bram).filter({ hasText: 'cofinanciering' })).toContainText('Intern · Provincie Noord-Brabant');
 
 	const payload = '<img src=x onerror="document.title=\'xss\'"> [klik](javascript:alert(1)) **vet**';
 	await panel(bram).getByRole('button', { name: 'Opmerking over het hele project' }).click();
-	await panel(bram).getByRole('textbox', { name: 'Opmerking over het hele project' }).fill(payload);
+	await panel(bram).getByRole('combobox', { name: 'Opmerking over het hele project' }).fill(payload);
 	await panel(bram).getByRole('button', { name: 'Plaatsen' }).click();
 
 	const shared = threadCards(eva).filter({ hasText: '<img src=x' });
@@ -161,7 +161,7 @@ test('internal threads stay in the organisation; script in a comment is shown as
 
 	// An over-long comment is refused with the reason, and the text stays in the box.
 	await panel(eva).getByRole('button', { name: 'Opmerking over het hele project' }).click();
-	const box = panel(eva).getByRole('textbox', { name: 'Opmerking over het hele project' });
+	const box = panel(eva).getByRole('combobox', { name: 'Opmerking over het hele project' });
 	await box.fill('x'.repeat(5001));
 	await panel(eva).getByRole('button', { name: 'Plaatsen' }).click();
 	await expect(panel(eva).getByRole('alert')).toHaveText(/te lang/);

@@ -109,8 +109,11 @@ test('a participant reads the project live but cannot edit fields or description
 	await expect(budget(dewi)).toHaveAttribute('readonly', '');
 	await expect(field(dewi, 'Samenvatting')).toHaveAttribute('readonly', '');
 	await expect(field(dewi, 'Status')).toBeDisabled();
+	// The long choice list is folded; its toggle works in read-only mode too.
+	await dewi.getByRole('button', { name: /^Toon alle 12 keuzes\s*: Provincies$/ }).click();
 	await expect(dewi.getByRole('group', { name: /Provincies/ }).getByRole('checkbox', { name: 'Groningen' })).toBeDisabled();
-	await expect(editorOf(dewi)).toHaveAttribute('contenteditable', 'false');
+	// A caret to select passages by keyboard, but the text says it is read-only and takes no typing.
+	await expect(editorOf(dewi)).toHaveAttribute('aria-readonly', 'true');
 	await expect(dewi.getByRole('toolbar', { name: 'Opmaak' })).toHaveCount(0);
 	await expect(presenceOf(eva)).toContainText('Dewi Jansen');
 	await expectAccessible(dewi);
@@ -122,6 +125,10 @@ test('a participant reads the project live but cannot edit fields or description
 	await expect(title(dewi)).toHaveValue(before.title);
 	await editorOf(dewi).click();
 	await dewi.keyboard.type('POGING-2');
+	await dewi.keyboard.press('Enter');
+	await dewi.keyboard.press('Backspace');
+	await dewi.keyboard.press('Control+b');
+	await dewi.keyboard.insertText('POGING-3');
 
 	// Eva's edit reaches Dewi, so anything Dewi had sent would have arrived by now.
 	await typeAtEnd(eva, ' Zichtbaar-voor-Dewi-8812.');

@@ -94,7 +94,7 @@ test('a facilitator prepares a tafel, the table writes and comments, decisions a
 	await expect(notes(dewi)).toContainText('De elektrolyser wordt gedeeld');
 	const quote = await selectStart(dewi, 30);
 	await dewi.getByRole('button', { name: 'Opmerking bij selectie' }).click();
-	const box = panel(dewi).getByRole('textbox', { name: 'Opmerking bij de geselecteerde tekst' });
+	const box = panel(dewi).getByRole('combobox', { name: 'Opmerking bij de geselecteerde tekst' });
 	await box.fill('Wie betaalt de netaansluiting?');
 	await box.press('Control+Enter');
 	await expect(panel(dewi).locator('article.thread')).toHaveCount(1);

@@ -28,7 +28,8 @@ export function normaliseLink(input: string): string {
 	return url.includes('@') && !url.includes('/') ? `mailto:${url}` : `https://${url}`;
 }
 
-export function baseExtensions(placeholder = ''): AnyExtension[] {
+/** `placeholder`: a function where it depends on the moment (none for a reader, whose text only looks editable). */
+export function baseExtensions(placeholder: string | (() => string) = ''): AnyExtension[] {
 	return [
 		// Undo/redo comes from Yjs (Collaboration), so StarterKit's own history is off;
 		// StarterKit's Link is off too: the one below is configured for safety.
@@ -40,6 +41,6 @@ export function baseExtensions(placeholder = ''): AnyExtension[] {
 			isAllowedUri: (url) => isSafeUrl(url),
 			HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null }
 		}),
-		Placeholder.configure({ placeholder })
+		Placeholder.configure({ placeholder: typeof placeholder === 'string' ? placeholder : () => placeholder() })
 	];
 }

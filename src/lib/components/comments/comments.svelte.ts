@@ -22,6 +22,8 @@ export class CommentsController {
 	 * margin, or opens the sheet on a phone). Without it the card is scrolled into view.
 	 */
 	placer: ((id: string) => void) | null = null;
+	/** Where focus was when a comment on selected text was started: it goes back there on cancel. */
+	#opener: HTMLElement | null = null;
 	/** May this person comment? Follows the server's Access message, so it can change. */
 	canComment = $state(false);
 
@@ -58,6 +60,7 @@ export class CommentsController {
 			onStatus: (status) => (self.status = status),
 			onActivate: (id) => self.activate(id, true),
 			onCreate: (selection) => {
+				if (selection) self.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
 				self.pending = selection;
 				self.needsSelection = !selection;
 			},
@@ -74,6 +77,14 @@ export class CommentsController {
 		if (!id || !fromText) return;
 		if (this.placer) this.placer(id);
 		else document.getElementById(`thread-${id}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+	}
+
+	/** Drops the comment being written on selected text; focus returns to the text or button it came from. */
+	cancelPending(): void {
+		this.pending = null;
+		const back = this.#opener;
+		this.#opener = null;
+		if (back?.isConnected) queueMicrotask(() => back.focus());
 	}
 
 	detached(id: string): boolean | null {

@@ -6,6 +6,8 @@
 import { onLiveEvent } from '$lib/live/app-events';
 import { m } from '$lib/paraglide/messages.js';
 import type { ThreadView } from '$lib/domain/threads';
+import { page } from '$app/state';
+import { arrivedComments, excerptOf } from './announce';
 
 export type Outcome<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; message: string };
 
@@ -29,6 +31,8 @@ export class ThreadList {
 	threads = $state<ThreadView[]>([]);
 	loaded = $state(false);
 	failed = $state(false);
+	/** For a polite live region: a colleague's comment that arrived while the page is open. */
+	announcement = $state('');
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#stop: (() => void) | null = null;
 	#generation = 0;
@@ -44,11 +48,25 @@ export class ThreadList {
 		// An older answer arriving late must not overwrite a newer one.
 		if (generation !== this.#generation) return;
 		if (result.ok) {
+			if (this.loaded) this.#announce(result.data.threads);
 			this.threads = result.data.threads;
 			this.failed = false;
 			this.onChange();
 		} else this.failed = true;
 		this.loaded = true;
+	}
+
+	#announce(next: ThreadView[]): void {
+		const selfId = (page.data.user as { id?: string } | null | undefined)?.id ?? null;
+		const arrived = arrivedComments(this.threads, next, selfId);
+		if (!arrived.length) return;
+		const text = arrived
+			.slice(-3)
+			.map((c) => m.comment_announce_new({ name: `${c.authorName} (${c.authorOrganisation})`, text: excerptOf(c.body) }))
+			.join(' ');
+		// The same words twice in a row would not be read again: the region is emptied first.
+		this.announcement = '';
+		queueMicrotask(() => (this.announcement = text));
 	}
 
 	start(): () => void {
