@@ -24,6 +24,7 @@ import { takeMilestone, type VersionActor } from './versions.ts';
 import { asResource } from './projects.ts';
 import { redactor } from '../../domain/redact.ts';
 import { descriptionBlocks, type Description } from '../exports/blocks.ts';
+import { liveRecord } from './tafel-live-record.ts';
 
 const dayMonth = dateTimeFormat('nl', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -101,6 +102,15 @@ export interface MinutesItem {
 	projects: MinutesProject[];
 	decisions: MinutesDecision[];
 	actions: MinutesAction[];
+	/** Minutes actually spent on it while the tafel ran live (its timer); null when it was not timed. */
+	spentMinutes: number | null;
+}
+/** A dot-voting round held live, as revealed: options by dots, most first. */
+export interface MinutesVote {
+	item: string;
+	dots: number;
+	voters: number;
+	result: { code: string; title: string; dots: number }[];
 }
 export interface MinutesThread {
 	quote: string;
@@ -129,6 +139,7 @@ export interface Minutes {
 	notesBlocks: Description;
 	/** Comment threads on the notes and minutes the reader may see; never in the public variant. */
 	threads: MinutesThread[];
+	votes: MinutesVote[];
 	may: { finalise: boolean; comment: boolean };
 }
 
@@ -233,13 +244,14 @@ export async function getMinutes(actor: Actor, id: string, options: { public: bo
 	const other: MinutesItem | null =
 		loose.decisions.length || loose.actions.length
 			? {
-					title: 'Overig', minutes: null, note: '', projects: [],
+					title: 'Overig', minutes: null, note: '', projects: [], spentMinutes: null,
 					decisions: loose.decisions.map((d) => ({ text: fix(d.text), projects: codes(d.projects) })),
 					actions: loose.actions.map((a) => ({ text: fix(a.text), organisation: a.ownerOrganisationName, person: pub ? null : a.ownerUserName, dueDate: a.dueDate, status: a.status, projects: codes(a.projects) }))
 				}
 			: null;
 
 	const notes = await notesOf(id, minutes.milestoneId);
+	const live = await liveRecord(id, tafel.row.closedAt ?? new Date());
 	const threads = pub ? null : await listThreads(actor, documentName.tafelNotes(id));
 	const r = tafel.row;
 	return {
@@ -251,8 +263,10 @@ export async function getMinutes(actor: Actor, id: string, options: { public: bo
 		items: items.map((item) => ({
 			title: fix(item.title), minutes: item.minutes, note: fix(item.note),
 			projects: shown.filter((b) => b.agendaItemId === item.id).map(({ project: p }) => ({ id: p.id, code: p.code, title: fix(p.title), versionId: versionOf(p.id) })),
-			...recordsFor(item.id)
+			...recordsFor(item.id),
+			spentMinutes: live.spentMinutes.get(item.id) ?? null
 		})),
+		votes: live.votes.map((v) => ({ item: fix(items.find((i) => i.id === v.agendaItemId)?.title ?? ''), dots: v.dots, voters: v.voters, result: v.result.map((r) => ({ ...r, title: fix(r.title) })) })),
 		other,
 		notes: notes && pub ? mapText(notes.text, fix) : (notes?.text ?? null),
 		notesBlocks: notes ? { truncated: notes.blocks.truncated, blocks: notes.blocks.blocks.map((b) => ({ ...b, runs: b.runs.map((run) => ({ ...run, text: fix(run.text), href: pub && run.href?.includes('@') ? null : run.href })) })) } : { blocks: [], truncated: false },
