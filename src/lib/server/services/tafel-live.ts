@@ -78,7 +78,13 @@ async function steer(tafel: LoadedTafel, action: string, input: Input): Promise<
 			const itemId = str(input.itemId);
 			if (!(await acceptedItem(tafelId, itemId))) return bad('bad-item');
 			if (itemId === live.agendaItemId) return done;
+			// A running clock moves on with the meeting: the next item's timer starts where the last one stops.
+			const [previous] = live.agendaItemId ? await db().select({ startedAt: tafelLiveTimers.startedAt }).from(tafelLiveTimers).where(and(eq(tafelLiveTimers.tafelId, tafelId), eq(tafelLiveTimers.agendaItemId, live.agendaItemId))) : [];
 			await pauseTimer(tafelId, live.agendaItemId, now);
+			if (previous?.startedAt) {
+				await ensureTimer(tafelId, itemId);
+				await db().update(tafelLiveTimers).set({ startedAt: now }).where(and(eq(tafelLiveTimers.tafelId, tafelId), eq(tafelLiveTimers.agendaItemId, itemId), sql`${tafelLiveTimers.startedAt} is null`));
+			}
 			// Reactions were to the previous item; the new item starts with the record view cleared.
 			await db().delete(tafelLiveReactions).where(eq(tafelLiveReactions.tafelId, tafelId));
 			await set({ agendaItemId: itemId, shownProjectId: null, shownSection: '' });
@@ -175,4 +181,14 @@ export async function liveAction(actor: Actor, tafelId: string, input: Input): P
 	if (!outcome.ok) return { ok: false, reason: 'invalid', problem: outcome.problem };
 	if (outcome.publish) await publishLive(tafel);
 	return { ok: true, state: await liveStateFor(actor, tafel) };
+}
+
+/** Closing a tafel ends its live mode: timers stop (the time spent is final) and every bar hears it. */
+export async function endLiveOnClose(tafelId: string): Promise<void> {
+	const live = await liveRow(tafelId);
+	if (!live?.active) return;
+	await pauseTimer(tafelId, live.agendaItemId, new Date());
+	await db().update(tafelLive).set({ active: false, floorUserId: null, updatedAt: new Date() }).where(eq(tafelLive.tafelId, tafelId));
+	const tafel = await loadTafel(tafelId);
+	if (tafel) await publishLive(tafel);
 }

@@ -25,6 +25,7 @@ import { asResource } from './projects.ts';
 import { redactor } from '../../domain/redact.ts';
 import { descriptionBlocks, type Description } from '../exports/blocks.ts';
 import { liveRecord } from './tafel-live-record.ts';
+import { endLiveOnClose } from './tafel-live.ts';
 
 const dayMonth = dateTimeFormat('nl', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -48,6 +49,7 @@ export async function closeTafel(actor: VersionActor, id: string): Promise<Close
 		.where(and(eq(tafels.id, id), eq(tafels.status, 'planned')))
 		.returning({ id: tafels.id });
 	if (!flipped.length) return { ok: false, reason: 'closed' };
+	await endLiveOnClose(id);
 	const bound = await db()
 		.selectDistinct({ projectId: tafelAgendaProjects.projectId })
 		.from(tafelAgendaProjects)
