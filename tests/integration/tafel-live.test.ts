@@ -198,7 +198,7 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 		expect(close.status).toBe(200);
 		const md = await (await fetch(`${server.url}/tafels/${tafelId}/verslag/export?formaat=md`, { headers: { cookie: cookies.eva } })).text();
 		expect(md).toContain('## Stemrondes');
-		expect(md).toMatch(/Bij Programmaplan warmte: 2 stippen per persoon, 2 deelnemers/);
+		expect(md).toMatch(/Bij Programmaplan warmte: 2 stippen per persoon, stemmers: 2/);
 		expect(md).toMatch(/: 2 stippen/);
 		expect(md).toMatch(/### 2\. Waterstof en netcapaciteit \\?\(30 min\.; besteed: \d+ min\.\\?\)/);
 		// Closed: live mode is over for everyone, and nobody steers any more.

@@ -65,9 +65,9 @@ export function itemTime(it: MinutesItem): string {
 	return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
-/** "Bij Programmaplan warmte: 3 stippen per persoon, 12 deelnemers" */
+/** "Bij Programmaplan warmte: 3 stippen per persoon, stemmers: 12" */
 export function voteHeading(v: MinutesVote): string {
-	return `${v.item ? `Bij ${v.item}: ` : ''}${v.dots} ${v.dots === 1 ? 'stip' : 'stippen'} per persoon, ${v.voters} ${v.voters === 1 ? 'deelnemer' : 'deelnemers'}`;
+	return `${v.item ? `Bij ${v.item}: ` : ''}${v.dots} ${v.dots === 1 ? 'stip' : 'stippen'} per persoon, stemmers: ${v.voters}`;
 }
 
 export function voteLine(r: MinutesVote['result'][number]): string {
