@@ -192,6 +192,15 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 		expect(html).toMatch(/"?summonSeq"?:1\b/);
 	});
 
+	test('one person cannot flood the table with reactions', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 40 && !statuses.includes(429); i++) statuses.push((await live('dewi', { action: 'react', kind: i % 2 ? 'eens' : 'vraag' })).status);
+		expect(statuses.at(-1)).toBe(429);
+		expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
+		// Others and the facilitator carry on.
+		expect((await live('eva', { action: 'react', kind: 'eens' })).status).toBe(200);
+	});
+
 	test('the vote result and the time spent per item land in the minutes', async () => {
 		expect((await live('frank', { action: 'timer-pause' })).status).toBe(200);
 		const close = await fetch(`${server.url}/tafels/${tafelId}?/close`, { method: 'POST', headers: { origin: server.url, cookie: cookies.frank, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true' }, body: '' });

@@ -24,6 +24,6 @@ const problems: Record<string, () => string> = {
 export function liveResponse(result: LiveResult): Response {
 	if (result.ok) return json(result.state);
 	const code = result.reason === 'invalid' ? (result.problem ?? 'invalid') : result.reason;
-	const message = result.reason === 'not-found' ? m.api_not_found() : result.reason === 'forbidden' ? m.live_error_forbidden() : (problems[code] ?? m.api_bad_request)();
+	const message = result.reason === 'not-found' ? m.api_not_found() : result.reason === 'forbidden' ? m.live_error_forbidden() : result.reason === 'rate-limited' ? m.live_error_rate_limited() : (problems[code] ?? m.api_bad_request)();
 	return json({ error: code, message }, { status: httpStatus(result.reason) });
 }

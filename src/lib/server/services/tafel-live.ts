@@ -10,11 +10,18 @@ import { LIVE_REACTIONS, LIVE_SECTIONS, type LiveReactionKind, type LiveSection,
 import { db } from '../db/client.ts';
 import { tafelAgendaItems, tafelLive, tafelLiveHands, tafelLiveReactions, tafelLiveTimers, tafelPresence } from '../db/schema.ts';
 import { events } from '../events.ts';
+import { hit, isLimited } from '../auth/rate-limit.ts';
 import { loadTafel, type LoadedTafel } from './tafel-ref.ts';
 import { liveProjects, liveStateFor, PRESENCE_MS, readFacilitatorPart, readPublicState } from './tafel-live-state.ts';
 import { castVotes, openVoteRound, revealVoteRound } from './tafel-live-votes.ts';
 
-export type LiveResult = { ok: true; state: LiveState } | { ok: false; reason: 'not-found' | 'forbidden' | 'invalid'; problem?: string };
+export type LiveResult = { ok: true; state: LiveState } | { ok: false; reason: 'not-found' | 'forbidden' | 'invalid' | 'rate-limited'; problem?: string };
+
+/**
+ * Each hand, reaction or vote is sent to everyone at the table: one person may not flood
+ * a hundred screens (the heartbeat is not counted; it sends nothing but arrivals).
+ */
+const OWN_LIMIT = { max: 30, windowMs: 60_000 };
 
 /** Which policy action each request needs; anything not listed is refused as invalid. */
 const NEEDS: Record<string, TafelLiveAction> = {
@@ -177,6 +184,11 @@ export async function liveAction(actor: Actor, tafelId: string, input: Input): P
 	if (!needs) return { ok: false, reason: 'invalid', problem: 'unknown-action' };
 	const live = await liveRow(tafelId);
 	if (!canTafelLive(actor, needs, tafel.ref, { active: live?.active ?? false })) return { ok: false, reason: 'forbidden' };
+	if (needs === 'hand' || needs === 'react' || needs === 'vote') {
+		const key = `tafel-live:${tafelId}:${actor.userId}`;
+		if (await isLimited(key, OWN_LIMIT)) return { ok: false, reason: 'rate-limited' };
+		await hit(key, OWN_LIMIT);
+	}
 	const outcome = needs === 'steer' ? await steer(tafel, action, input) : await own(actor, tafel, action, input);
 	if (!outcome.ok) return { ok: false, reason: 'invalid', problem: outcome.problem };
 	if (outcome.publish) await publishLive(tafel);
