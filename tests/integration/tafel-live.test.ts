@@ -125,6 +125,18 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 		expect((await state('eva')).queue).toEqual([]);
 	});
 
+	test('presence: who has the tafel open, by organisation, next to the organisations invited', async () => {
+		expect((await live('dewi', { action: 'here' })).status).toBe(200);
+		expect((await live('eva', { action: 'here' })).status).toBe(200);
+		expect((await live('bram', { action: 'here' })).status).toBe(403);
+		const seen = await state('bram');
+		expect(seen.presence).toEqual([
+			{ organisation: expect.stringMatching(/^BOM/), people: ['Dewi Jansen'] },
+			{ organisation: 'Ministerie van Economische Zaken', people: ['Eva de Vries'] }
+		]);
+		expect((seen as State & { invitedOrganisations: string[] }).invitedOrganisations).toEqual(expect.arrayContaining(['Ministerie van Economische Zaken', expect.stringMatching(/^BOM/)]));
+	});
+
 	test('dots stay secret until the reveal, in every event and answer; nobody exceeds their dots', async () => {
 		const listeners = (['frank', 'eva', 'dewi'] as const).map((who) => listenEvents(server.url, cookies[who]));
 		streams.push(...listeners);

@@ -17,7 +17,7 @@ type Outcome = { ok: true; publish: boolean } | { ok: false; problem: string };
 type LiveRow = typeof tafelLive.$inferSelect;
 
 /** Opens a round with N dots (1–20) per person; one at a time. */
-export async function openVoteRound(tafel: LoadedTafel, live: LiveRow, input: Record<string, unknown>, now: Date): Promise<Outcome> {
+export async function openVoteRound(actor: Actor, tafel: LoadedTafel, live: LiveRow, input: Record<string, unknown>, now: Date): Promise<Outcome> {
 	const dots = input.dots;
 	if (typeof dots !== 'number' || !Number.isInteger(dots) || dots < 1 || dots > 20) return { ok: false, problem: 'bad-dots' };
 	if (typeof input.stacking !== 'boolean') return { ok: false, problem: 'bad-stacking' };
@@ -28,7 +28,7 @@ export async function openVoteRound(tafel: LoadedTafel, live: LiveRow, input: Re
 	const options = (await liveProjects(tafel.row.id)).map((p) => ({ projectId: p.id, code: p.code, title: p.title }));
 	if (options.length < 2) return { ok: false, problem: 'too-few-options' };
 	const id = generateId();
-	await db().insert(tafelVoteRounds).values({ id, tafelId: tafel.row.id, agendaItemId: live.agendaItemId, dots, stacking: input.stacking, options, openedBy: null, createdAt: now });
+	await db().insert(tafelVoteRounds).values({ id, tafelId: tafel.row.id, agendaItemId: live.agendaItemId, dots, stacking: input.stacking, options, openedBy: actor.userId, createdAt: now });
 	await db().update(tafelLive).set({ voteRoundId: id, updatedAt: now }).where(eq(tafelLive.tafelId, tafel.row.id));
 	return { ok: true, publish: true };
 }

@@ -61,7 +61,7 @@ async function acceptedItem(tafelId: string, itemId: string): Promise<boolean> {
 	return !!row;
 }
 
-async function steer(tafel: LoadedTafel, action: string, input: Input): Promise<Outcome> {
+async function steer(actor: Actor, tafel: LoadedTafel, action: string, input: Input): Promise<Outcome> {
 	const tafelId = tafel.row.id;
 	const now = new Date();
 	const live = await liveRow(tafelId);
@@ -134,7 +134,7 @@ async function steer(tafel: LoadedTafel, action: string, input: Input): Promise<
 			await set({ floorUserId: null });
 			return done;
 		case 'vote-open':
-			return openVoteRound(tafel, live, input, now);
+			return openVoteRound(actor, tafel, live, input, now);
 		case 'vote-reveal':
 			return revealVoteRound(tafelId, live.voteRoundId, now);
 		case 'vote-close':
@@ -189,7 +189,7 @@ export async function liveAction(actor: Actor, tafelId: string, input: Input): P
 		if (await isLimited(key, OWN_LIMIT)) return { ok: false, reason: 'rate-limited' };
 		await hit(key, OWN_LIMIT);
 	}
-	const outcome = needs === 'steer' ? await steer(tafel, action, input) : await own(actor, tafel, action, input);
+	const outcome = needs === 'steer' ? await steer(actor, tafel, action, input) : await own(actor, tafel, action, input);
 	if (!outcome.ok) return { ok: false, reason: 'invalid', problem: outcome.problem };
 	if (outcome.publish) await publishLive(tafel);
 	return { ok: true, state: await liveStateFor(actor, tafel) };
