@@ -1,6 +1,7 @@
 CREATE TABLE "tafel_live" (
 	"tafel_id" text PRIMARY KEY NOT NULL,
 	"active" boolean DEFAULT false NOT NULL,
+	"started_by" text,
 	"agenda_item_id" text,
 	"shown_project_id" text,
 	"shown_section" text DEFAULT '' NOT NULL,
@@ -67,6 +68,7 @@ CREATE TABLE "tafel_votes" (
 );
 --> statement-breakpoint
 ALTER TABLE "tafel_live" ADD CONSTRAINT "tafel_live_tafel_id_tafels_id_fk" FOREIGN KEY ("tafel_id") REFERENCES "public"."tafels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tafel_live" ADD CONSTRAINT "tafel_live_started_by_users_id_fk" FOREIGN KEY ("started_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tafel_live" ADD CONSTRAINT "tafel_live_agenda_item_id_tafel_agenda_items_id_fk" FOREIGN KEY ("agenda_item_id") REFERENCES "public"."tafel_agenda_items"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tafel_live" ADD CONSTRAINT "tafel_live_shown_project_id_projects_id_fk" FOREIGN KEY ("shown_project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tafel_live" ADD CONSTRAINT "tafel_live_floor_user_id_users_id_fk" FOREIGN KEY ("floor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

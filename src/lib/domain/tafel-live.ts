@@ -46,6 +46,8 @@ export interface LiveState {
 	/** The server's clock when the state was read, so a browser can correct its own. */
 	serverNow: number;
 	active: boolean;
+	/** The facilitator who started it and leads. */
+	leader: LivePerson | null;
 	item: { id: string; title: string; position: number } | null;
 	agenda: { id: string; title: string; position: number; minutes: number | null }[];
 	/** The tafel's projects, to show, summon and vote on. */

@@ -21,7 +21,8 @@ export function eventFor(actor: Actor, event: AppEvent): LiveEvent | null {
 			const resource = { kind: 'tafel', tafel: event.tafel } as const;
 			if (!can(actor, 'read', resource)) return null;
 			const manages = can(actor, 'manage', resource);
-			return { type: event.type, tafelId: event.tafelId, attending: manages || isInvited(actor, event.tafel), state: manages ? { ...event.state, facilitator: event.facilitator } : event.state };
+			const attending = isInvited(actor, event.tafel) || event.state.leader?.userId === actor.userId;
+			return { type: event.type, tafelId: event.tafelId, attending, state: manages ? { ...event.state, facilitator: event.facilitator } : event.state };
 		}
 		default:
 			// Account events stay on the server (they drive socket closing, not pages).

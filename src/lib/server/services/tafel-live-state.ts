@@ -62,6 +62,7 @@ export async function readPublicState(tafel: LoadedTafel): Promise<PublicLiveSta
 		.innerJoin(organisations, eq(organisations.id, users.organisationId))
 		.where(eq(tafelLiveHands.tafelId, tafelId))
 		.orderBy(asc(tafelLiveHands.raisedAt), asc(tafelLiveHands.userId));
+	const [leader] = live?.startedBy ? await db().select(person).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, live.startedBy)) : [];
 	const [floor] = live?.floorUserId ? await db().select(person).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(eq(users.id, live.floorUserId)) : [];
 	const [round] = live?.voteRoundId ? await db().select().from(tafelVoteRounds).where(eq(tafelVoteRounds.id, live.voteRoundId)) : [];
 	const invited = await db()
@@ -75,6 +76,7 @@ export async function readPublicState(tafel: LoadedTafel): Promise<PublicLiveSta
 		version: live?.version ?? 0,
 		serverNow: now,
 		active: (live?.active ?? false) && tafel.row.status === 'planned',
+		leader: leader ?? null,
 		item: item && { id: item.id, title: item.title, position: item.position },
 		agenda,
 		projects: list,
@@ -118,9 +120,13 @@ export async function liveStateFor(actor: Actor, tafel: LoadedTafel): Promise<Li
 	};
 }
 
-/** Whether the actor takes part (invited, or steers): the live bar follows them across pages. */
-export function attends(actor: Actor, tafel: LoadedTafel): boolean {
-	return isInvited(actor, tafel.ref) || can(actor, 'manage', tafelResource(tafel.ref));
+/**
+ * Whether the actor takes part — invited, or the facilitator who leads it: the live bar
+ * follows them across pages. Other facilitators and admins see it on the tafel's page
+ * (and steer from there), without being followed around by every tafel that runs.
+ */
+export function attends(actor: Actor, tafel: LoadedTafel, leaderId: string | null): boolean {
+	return isInvited(actor, tafel.ref) || actor.userId === leaderId;
 }
 
 /** Live tafels the actor takes part in (for the bar on every page); usually none or one. */
@@ -140,7 +146,9 @@ export async function readLiveState(actor: Actor, tafelId: string): Promise<Live
 export async function attendedLiveState(actor: Actor): Promise<LiveState | null> {
 	for (const id of await activeLiveTafelIds()) {
 		const tafel = await loadTafel(id);
-		if (tafel && tafel.row.status === 'planned' && attends(actor, tafel)) return liveStateFor(actor, tafel);
+		if (!tafel || tafel.row.status !== 'planned') continue;
+		const state = await liveStateFor(actor, tafel);
+		if (attends(actor, tafel, state.leader?.userId ?? null)) return state;
 	}
 	return null;
 }
@@ -149,5 +157,6 @@ export async function attendedLiveState(actor: Actor): Promise<LiveState | null>
 export async function liveOnTafelPage(actor: Actor, tafelId: string): Promise<{ state: LiveState; attending: boolean; mayStart: boolean } | null> {
 	const tafel = await loadTafel(tafelId);
 	if (!tafel || !can(actor, 'read', tafelResource(tafel.ref))) return null;
-	return { state: await liveStateFor(actor, tafel), attending: attends(actor, tafel), mayStart: canTafelLive(actor, 'steer', tafel.ref, { active: false }) };
+	const state = await liveStateFor(actor, tafel);
+	return { state, attending: attends(actor, tafel, state.leader?.userId ?? null), mayStart: canTafelLive(actor, 'steer', tafel.ref, { active: false }) };
 }

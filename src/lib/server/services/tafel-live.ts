@@ -69,7 +69,7 @@ async function steer(actor: Actor, tafel: LoadedTafel, action: string, input: In
 	switch (action) {
 		case 'start': {
 			const [first] = live?.agendaItemId ? [] : await db().select({ id: tafelAgendaItems.id }).from(tafelAgendaItems).where(and(eq(tafelAgendaItems.tafelId, tafelId), eq(tafelAgendaItems.status, 'accepted'))).orderBy(tafelAgendaItems.position).limit(1);
-			await db().insert(tafelLive).values({ tafelId, active: true, agendaItemId: first?.id ?? null }).onConflictDoUpdate({ target: tafelLive.tafelId, set: { active: true, updatedAt: now } });
+			await db().insert(tafelLive).values({ tafelId, active: true, startedBy: actor.userId, agendaItemId: first?.id ?? null }).onConflictDoUpdate({ target: tafelLive.tafelId, set: { active: true, startedBy: actor.userId, updatedAt: now } });
 			return done;
 		}
 	}

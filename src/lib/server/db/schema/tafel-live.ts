@@ -15,6 +15,8 @@ import { tafelAgendaItems, tafels } from './tafels.ts';
 export const tafelLive = pgTable('tafel_live', {
 	tafelId: text('tafel_id').primaryKey().references(() => tafels.id, { onDelete: 'cascade' }),
 	active: boolean('active').notNull().default(false),
+	/** Who started it: they lead, and the bar follows them across pages like those invited. */
+	startedBy: text('started_by').references(() => users.id, { onDelete: 'set null' }),
 	agendaItemId: text('agenda_item_id').references(() => tafelAgendaItems.id, { onDelete: 'set null' }),
 	shownProjectId: text('shown_project_id').references(() => projects.id, { onDelete: 'set null' }),
 	/** A section of the shown project ('' = the whole record). */
