@@ -100,8 +100,9 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 	test('participants raise and lower their own hand and react; the facilitator gives the floor and sees the counts', async () => {
 		const frankEvents = listenEvents(server.url, cookies.frank);
 		const evaEvents = listenEvents(server.url, cookies.eva);
-		streams.push(frankEvents, evaEvents);
-		await Promise.all([frankEvents.ready, evaEvents.ready]);
+		const bramEvents = listenEvents(server.url, cookies.bram);
+		streams.push(frankEvents, evaEvents, bramEvents);
+		await Promise.all([frankEvents.ready, evaEvents.ready, bramEvents.ready]);
 		expect((await live('dewi', { action: 'hand', up: true })).status).toBe(200);
 		expect((await live('eva', { action: 'hand', up: true })).status).toBe(200);
 		// An uninvited member and an observer of an uninvited organisation do not take part.
@@ -115,6 +116,11 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 		// The counts are the facilitator's: a participant's events and answers have none.
 		expect(evaEvents.received.filter((e) => e.type === 'tafel-live').every((e) => !('facilitator' in (e.state as object)))).toBe(true);
 		expect((await state('eva')).facilitator).toBeUndefined();
+		// The leader (not invited: IPO) and the invited take part, their bar follows them; a reader who is not invited only watches.
+		const last = (events: { received: Record<string, unknown>[] }) => events.received.filter((e) => e.type === 'tafel-live').at(-1)!;
+		await until(() => bramEvents.received.some((e) => e.type === 'tafel-live'), 'an uninvited reader hears the tafel');
+		expect([last(frankEvents).attending, last(evaEvents).attending, last(bramEvents).attending]).toEqual([true, true, false]);
+		expect((last(bramEvents).state as State).facilitator).toBeUndefined();
 
 		const dewiId = (await state('frank')).queue[0].userId;
 		expect((await live('frank', { action: 'floor', userId: dewiId })).status).toBe(200);
