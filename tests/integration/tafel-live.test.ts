@@ -95,6 +95,15 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 			expect(answer.body.message).toBeTruthy();
 		}
 		expect((await state('frank')).version).toBe(version);
+		// From another site (no or a foreign Origin) nothing is taken, not even from the facilitator's own cookie.
+		for (const origin of [null, 'https://elders.example']) {
+			const response = await fetch(`${server.url}/api/tafels/${tafelId}/live`, { method: 'POST', headers: { cookie: cookies.frank, 'content-type': 'application/json', ...(origin ? { origin } : {}) }, body: JSON.stringify({ action: 'stop' }) });
+			expect(response.status).toBe(403);
+		}
+		expect((await state('frank')).active).toBe(true);
+		// Too large a body is refused before it is read as JSON.
+		const large = await fetch(`${server.url}/api/tafels/${tafelId}/live`, { method: 'POST', headers: { cookie: cookies.frank, origin: server.url, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'hand', up: true, padding: 'x'.repeat(20_000) }) });
+		expect(large.status).toBe(413);
 	});
 
 	test('participants raise and lower their own hand and react; the facilitator gives the floor and sees the counts', async () => {
