@@ -11,6 +11,8 @@ import { loginCookie } from '../support/http.ts';
 import { PG_URL } from '../support/postgres.ts';
 import { until } from '../support/collab-client.ts';
 import { listenEvents } from '../support/sse.ts';
+import JSZip from 'jszip';
+import { readPdf } from '../support/pdf-text.ts';
 
 const databases = ['pglite', ...(PG_URL ? ['postgres' as const] : [])] as const;
 const REDIS_URL = process.env.REDIS_URL;
@@ -237,6 +239,17 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 		expect(md).toMatch(/Bij Programmaplan warmte: 2 stippen per persoon, stemmers: 2/);
 		expect(md).toMatch(/: 2 stippen/);
 		expect(md).toMatch(/### 2\. Waterstof en netcapaciteit \\?\(30 min\.; besteed: \d+ min\.\\?\)/);
+		// The PDF and the Word file say the same, also in the public (Woo) variant.
+		for (const pub of ['', '&openbaar=1']) {
+			const bytes = async (format: string) => new Uint8Array(await (await fetch(`${server.url}/tafels/${tafelId}/verslag/export?formaat=${format}${pub}`, { headers: { cookie: cookies.eva } })).arrayBuffer());
+			const pdf = (await readPdf(await bytes('pdf'))).text.join(' ');
+			const docx = (await (await JSZip.loadAsync(await bytes('docx'))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+			for (const text of [pdf, docx]) {
+				expect(text).toContain('Stemrondes');
+				expect(text).toContain('Bij Programmaplan warmte: 2 stippen per persoon, stemmers: 2');
+				expect(text).toMatch(/besteed: \d+ min\./);
+			}
+		}
 		// Closed: live mode is over for everyone, and nobody steers any more.
 		expect((await state('eva')).active).toBe(false);
 		expect((await live('frank', { action: 'start' })).status).toBe(403);
