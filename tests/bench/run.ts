@@ -4,7 +4,7 @@
  *
  *   npm run bench                 all scenarios, full sizes (~26 min on 2 cores)
  *   npm run bench -- --quick      small sizes, a smoke run (~6 min)
- *   npm run bench -- --only=1,3   some scenarios
+ *   npm run bench -- --only=1,3   some scenarios (--only=8: the live tafel)
  *
  * Installs the anchors on first use (npm ci --prefix tests/bench/anchors), builds the
  * app when build/ is missing, creates and drops its own PostgreSQL databases
@@ -29,6 +29,7 @@ import { scenarioDurability } from './scenarios/s4-durability.ts';
 import { scenarioScaleOut } from './scenarios/s5-scale-out.ts';
 import { scenarioInventory } from './scenarios/s6-inventory.ts';
 import { scenarioVersions } from './scenarios/s7-versions.ts';
+import { scenarioTafelLive } from './scenarios/s8-tafel-live.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -47,7 +48,8 @@ const SCENARIOS: { id: number; name: string; run(ctx: BenchContext): Promise<Sce
 	{ id: 4, name: 'durability cost', run: scenarioDurability, budgetMin: 20 },
 	{ id: 5, name: 'scale-out', run: scenarioScaleOut, budgetMin: 20 },
 	{ id: 6, name: 'inventory', run: scenarioInventory, budgetMin: 40 },
-	{ id: 7, name: 'versions', run: scenarioVersions, budgetMin: 10 }
+	{ id: 7, name: 'versions', run: scenarioVersions, budgetMin: 10 },
+	{ id: 8, name: 'tafel live', run: scenarioTafelLive, budgetMin: 10 }
 ];
 
 const started = performance.now();
@@ -149,8 +151,11 @@ function anchorVersions(): Record<string, string> {
 	return versions;
 }
 
+/** Scenarios measured on our server only (no anchor to install for them). */
+const OURS_ONLY = [7, 8];
+
 async function main(): Promise<number> {
-	ensureAnchors();
+	if (!only || only.some((id) => !OURS_ONLY.includes(id))) ensureAnchors();
 	ensureBuild();
 	const redisUrl = process.env.BENCH_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 	const ctx: BenchContext = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canRestoreVersion, canSeeReference, canSeeThread, canCompleteAction, canRespondToTafel, canCloseTafel, canFinaliseMinutes, isInvited, type Action, type TafelRef, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
+import { can, canChangeComment, canChangeUser, canRemoveLink, canReply, canResolveThread, canRestoreVersion, canSeeReference, canSeeThread, canCompleteAction, canRespondToTafel, canCloseTafel, canFinaliseMinutes, canTafelLive, isInvited, type Action, type TafelRef, type Actor, type Resource, type UserChangeRequest } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, organisationId = 'min-ez'): Actor => ({ userId: `u-${role}`, organisationId, role });
@@ -295,5 +295,24 @@ describe('brede tafels', () => {
 	test('the person an action is assigned to may mark it done, even as an observer elsewhere', () => {
 		expect(canCompleteAction({ userId: 'u-someone', organisationId: 'vng', role: 'observer' }, action)).toBe(true);
 		expect(canCompleteAction(null, action)).toBe(false);
+	});
+});
+
+describe('a live tafel', () => {
+	const running = { active: true };
+	test.each(ROLES)('%s: steers only as facilitator or admin; takes part only when invited and while it runs', (role) => {
+		const steers = role === 'admin' || role === 'facilitator';
+		expect(canTafelLive(actor(role), 'steer', INVITED, running)).toBe(steers);
+		expect(canTafelLive(actor(role), 'steer', INVITED, { active: false })).toBe(steers);
+		for (const own of ['hand', 'react', 'vote', 'presence'] as const) {
+			expect(canTafelLive(actor(role), own, INVITED, running)).toBe(role !== 'observer');
+			expect(canTafelLive(actor(role), own, INVITED, { active: false })).toBe(false);
+			expect(canTafelLive(actor(role), own, UNINVITED, running)).toBe(steers);
+		}
+	});
+	test('a person invited in person takes part; nobody does anything once the tafel is closed', () => {
+		expect(canTafelLive(actor('observer'), 'hand', { ...UNINVITED, invitedUserIds: ['u-observer'] }, running)).toBe(true);
+		for (const action of ['steer', 'hand', 'react', 'vote', 'presence'] as const) expect(canTafelLive(actor('admin'), action, { ...INVITED, status: 'closed' }, running)).toBe(false);
+		expect(canTafelLive(null, 'hand', INVITED, running)).toBe(false);
 	});
 });

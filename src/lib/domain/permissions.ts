@@ -254,3 +254,20 @@ export function canCompleteAction(actor: Actor | null | undefined, action: { own
 	if (actor.role === 'admin' || actor.role === 'facilitator' || actor.userId === action.ownerUserId) return true;
 	return (actor.role === 'member' || actor.role === 'participant') && actor.organisationId === action.ownerOrganisationId;
 }
+
+/**
+ * What can be done while a tafel runs live. 'steer' (start and end live mode, change the
+ * item, show and summon, the timer, the floor and the queue, open and reveal a vote) is
+ * managing the tafel. The rest is what a person at the table does for themselves — raise
+ * or lower their own hand, react, cast their own dots, say they are here: invitees (and
+ * those who manage it), only while it runs and the tafel is still open.
+ */
+export type TafelLiveAction = 'steer' | 'hand' | 'react' | 'vote' | 'presence';
+
+export function canTafelLive(actor: Actor | null | undefined, action: TafelLiveAction, tafel: TafelRef, live: { active: boolean }): boolean {
+	if (!actor || tafel.status !== 'planned') return false;
+	const manages = can(actor, 'manage', { kind: 'tafel', tafel });
+	if (action === 'steer') return manages;
+	if (!live.active) return false;
+	return manages || isInvited(actor, tafel);
+}

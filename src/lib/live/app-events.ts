@@ -10,10 +10,17 @@ export type { LiveEvent };
 type Listener = (event: LiveEvent) => void;
 
 const listeners = new Set<Listener>();
+const reopenListeners = new Set<() => void>();
 let source: EventSource | null = null;
 
 function open() {
 	source = new EventSource('/api/events');
+	let opened = false;
+	// After a dropped connection the browser reconnects by itself; what was sent meanwhile is lost, so say so.
+	source.onopen = () => {
+		if (opened) for (const listener of reopenListeners) listener();
+		opened = true;
+	};
 	source.onmessage = (message: MessageEvent<string>) => {
 		const event = parseLiveEvent(message.data);
 		if (!event) return;
@@ -32,4 +39,10 @@ export function onLiveEvent(listener: Listener): () => void {
 			source = null;
 		}
 	};
+}
+
+/** Called when the stream is back after a drop (events in between were missed); returns the function that stops it. */
+export function onLiveReconnect(listener: () => void): () => void {
+	reopenListeners.add(listener);
+	return () => reopenListeners.delete(listener);
 }

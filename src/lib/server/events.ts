@@ -3,7 +3,8 @@ import { config } from './config.ts';
 import { log } from './log.ts';
 import { singleton } from './singleton.ts';
 import type { Role } from '../domain/roles.ts';
-import type { Resource, ThreadRef } from '../domain/permissions.ts';
+import type { Resource, TafelRef, ThreadRef } from '../domain/permissions.ts';
+import type { LiveState } from '../domain/tafel-live.ts';
 
 /** Everything that must reach other parts of the app, on this and other instances. */
 export type AppEvent =
@@ -14,7 +15,9 @@ export type AppEvent =
 	/** A thread or one of its comments was added, changed, resolved or removed. */
 	| { type: 'thread-changed'; threadId: string; documentName: string; projectId: string | null; thread: ThreadRef; document: Resource }
 	/** Someone's inbox changed (new notification, marked read elsewhere). */
-	| { type: 'notification'; userId: string };
+	| { type: 'notification'; userId: string }
+	/** A live tafel's state changed: the whole public state, and the facilitator's part (stripped for others). */
+	| { type: 'tafel-live'; tafelId: string; tafel: TafelRef; state: Omit<LiveState, 'facilitator' | 'mine'>; facilitator: NonNullable<LiveState['facilitator']> };
 
 type Listener = (event: AppEvent) => void;
 

@@ -10,3 +10,4 @@ export * from './schema/imports.ts';
 export * from './schema/tafels.ts';
 export * from './schema/comments.ts';
 export * from './schema/versions.ts';
+export * from './schema/tafel-live.ts';

@@ -6,7 +6,7 @@
 import { AlignmentType, Document, ExternalHyperlink, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Block } from './blocks.ts';
 import type { Minutes, MinutesItem } from '../services/tafels-minutes.ts';
-import { MINUTES_TEXT as T, aboutLine, actionLine, attendeeLine, decisionLine, statusLine } from './minutes-text.ts';
+import { MINUTES_TEXT as T, aboutLine, actionLine, attendeeLine, decisionLine, itemTime, statusLine, voteHeading, voteLine } from './minutes-text.ts';
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
 const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
@@ -14,7 +14,7 @@ const muted = (text: string) => new Paragraph({ children: [new TextRun({ text, i
 const strong = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })], spacing: { before: 120 } });
 
 function item(m: Minutes, it: MinutesItem, n: number | null): Paragraph[] {
-	const out = [heading(`${n === null ? '' : `${n}. `}${it.title}${it.minutes ? ` (${it.minutes} min.)` : ''}`, HeadingLevel.HEADING_3)];
+	const out = [heading(`${n === null ? '' : `${n}. `}${it.title}${itemTime(it)}`, HeadingLevel.HEADING_3)];
 	if (it.note) out.push(muted(it.note));
 	if (it.projects.length) {
 		out.push(strong(T.projects));
@@ -64,6 +64,7 @@ export async function minutesDocx(minutes: Minutes): Promise<Buffer> {
 		heading(T.agenda, HeadingLevel.HEADING_2),
 		...m.items.flatMap((it, i) => item(m, it, i + 1)),
 		...(m.other ? item(m, m.other, null) : []),
+		...(m.votes.length ? [heading(T.votes, HeadingLevel.HEADING_2), ...m.votes.flatMap((v) => [strong(voteHeading(v)), ...v.result.map((r) => bullet(voteLine(r)))])] : []),
 		heading(T.notes, HeadingLevel.HEADING_2),
 		...(m.notesBlocks.blocks.length ? m.notesBlocks.blocks.map(noteBlock) : [muted(T.noNotes)]),
 		...(m.notesBlocks.truncated ? [muted(T.notesTruncated)] : [])

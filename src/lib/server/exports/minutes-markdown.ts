@@ -1,10 +1,10 @@
 /** The minutes of a brede tafel as Markdown (internal or public), in Dutch. */
 import { escapeMarkdown as escape, richTextMarkdown } from '../../collab/markdown.ts';
 import type { Minutes, MinutesItem } from '../services/tafels-minutes.ts';
-import { MINUTES_TEXT as T, aboutLine, actionLine, attendeeLine, decisionLine, statusLine } from './minutes-text.ts';
+import { MINUTES_TEXT as T, aboutLine, actionLine, attendeeLine, decisionLine, itemTime, statusLine, voteHeading, voteLine } from './minutes-text.ts';
 
 function item(out: string[], m: Minutes, it: MinutesItem, n: number | null): void {
-	out.push(`### ${n === null ? '' : `${n}. `}${escape(it.title)}${it.minutes ? ` (${it.minutes} min.)` : ''}`, '');
+	out.push(`### ${n === null ? '' : `${n}. `}${escape(it.title)}${escape(itemTime(it))}`, '');
 	if (it.note) out.push(escape(it.note), '');
 	if (it.projects.length) {
 		out.push(`**${T.projects}**`, '');
@@ -25,6 +25,10 @@ export function minutesMarkdown(m: Minutes): string {
 	out.push(`## ${T.agenda}`, '');
 	m.items.forEach((it, i) => item(out, m, it, i + 1));
 	if (m.other) item(out, m, m.other, null);
+	if (m.votes.length) {
+		out.push(`## ${T.votes}`, '');
+		for (const v of m.votes) out.push(`**${escape(voteHeading(v))}**`, '', ...v.result.map((r) => `- ${escape(voteLine(r))}`), '');
+	}
 	out.push(`## ${T.notes}`, '');
 	const notes = m.notes ? richTextMarkdown(m.notes, 2) : '';
 	out.push(notes || `_${T.noNotes}_`, '');

@@ -5,7 +5,7 @@
 import { dateTimeFormat } from '../../i18n/time.ts';
 import type { Minutes, MinutesItem } from '../services/tafels-minutes.ts';
 import { COLOR, Sheet } from './pdf.ts';
-import { MINUTES_TEXT as T, aboutLine, actionLine, attendeeLine, decisionLine, statusLine } from './minutes-text.ts';
+import { MINUTES_TEXT as T, aboutLine, actionLine, attendeeLine, decisionLine, itemTime, statusLine, voteHeading, voteLine } from './minutes-text.ts';
 
 const generated = dateTimeFormat('nl', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -32,7 +32,7 @@ function label(sheet: Sheet, text: string): void {
 function item(sheet: Sheet, m: Minutes, it: MinutesItem, n: number | null): void {
 	sheet.space(80);
 	sheet.doc.y += 8;
-	sheet.style('bold', 12, COLOR.text).text(sheet.text.clean(`${n === null ? '' : `${n}. `}${it.title}${it.minutes ? ` (${it.minutes} min.)` : ''}`), sheet.left, sheet.doc.y, { width: sheet.width });
+	sheet.style('bold', 12, COLOR.text).text(sheet.text.clean(`${n === null ? '' : `${n}. `}${it.title}${itemTime(it)}`), sheet.left, sheet.doc.y, { width: sheet.width });
 	sheet.doc.y += 2;
 	if (it.note) paragraph(sheet, it.note, { muted: true });
 	if (it.projects.length) {
@@ -88,6 +88,13 @@ export async function minutesPdf(m: Minutes, at = new Date()): Promise<Buffer> {
 	sheet.section(T.agenda);
 	m.items.forEach((it, i) => item(sheet, m, it, i + 1));
 	if (m.other) item(sheet, m, m.other, null);
+	if (m.votes.length) {
+		sheet.section(T.votes);
+		for (const v of m.votes) {
+			paragraph(sheet, voteHeading(v));
+			for (const r of v.result) paragraph(sheet, voteLine(r), { bullet: true });
+		}
+	}
 
 	sheet.section(T.notes);
 	if (!m.notesBlocks.blocks.length) paragraph(sheet, T.noNotes, { muted: true });

@@ -3,7 +3,7 @@
  * export, so the three formats say the same thing in the same words.
  */
 import { dateTimeFormat } from '../../i18n/time.ts';
-import type { Minutes, MinutesAction, MinutesDecision } from '../services/tafels-minutes.ts';
+import type { Minutes, MinutesAction, MinutesDecision, MinutesItem, MinutesVote } from '../services/tafels-minutes.ts';
 
 const when = dateTimeFormat('nl', { dateStyle: 'full', timeStyle: 'short' });
 const day = dateTimeFormat('nl', { dateStyle: 'long' });
@@ -29,7 +29,8 @@ export const MINUTES_TEXT = {
 	publicNote: 'Openbare versie (Woo): zonder interne opmerkingen en zonder persoonsgegevens; alleen organisaties worden genoemd.',
 	versionTaken: 'versie',
 	done: 'afgerond',
-	open: 'open'
+	open: 'open',
+	votes: 'Stemrondes'
 } as const;
 
 export const minutesFileName = (m: Minutes, extension: string) => `verslag-${m.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'tafel'}${m.public ? '-openbaar' : ''}.${extension}`;
@@ -56,4 +57,19 @@ export function actionLine(a: MinutesAction): string {
 
 export function attendeeLine(a: Minutes['attendees'][number]): string {
 	return a.people.length ? `${a.organisation}: ${a.people.join(', ')}` : a.organisation;
+}
+
+/** " (30 min.; besteed: 35 min.)": the time box and, when the item was timed live, the time spent. */
+export function itemTime(it: MinutesItem): string {
+	const parts = [it.minutes ? `${it.minutes} min.` : '', it.spentMinutes !== null ? `besteed: ${it.spentMinutes} min.` : ''].filter(Boolean);
+	return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+/** "Bij Programmaplan warmte: 3 stippen per persoon, stemmers: 12" */
+export function voteHeading(v: MinutesVote): string {
+	return `${v.item ? `Bij ${v.item}: ` : ''}${v.dots} ${v.dots === 1 ? 'stip' : 'stippen'} per persoon, stemmers: ${v.voters}`;
+}
+
+export function voteLine(r: MinutesVote['result'][number]): string {
+	return `${r.code} · ${r.title}: ${r.dots} ${r.dots === 1 ? 'stip' : 'stippen'}`;
 }

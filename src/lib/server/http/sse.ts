@@ -1,4 +1,4 @@
-import { can, canSeeThread, type Actor } from '../../domain/permissions.ts';
+import { can, canSeeThread, isInvited, type Actor } from '../../domain/permissions.ts';
 import type { LiveEvent } from '../../domain/live-events.ts';
 import { events, type AppEvent } from '../events.ts';
 
@@ -16,6 +16,14 @@ export function eventFor(actor: Actor, event: AppEvent): LiveEvent | null {
 				: null;
 		case 'notification':
 			return event.userId === actor.userId ? { type: event.type } : null;
+		case 'tafel-live': {
+			// Only to those who may read the tafel; reaction counts and the number of voters only to those who steer it.
+			const resource = { kind: 'tafel', tafel: event.tafel } as const;
+			if (!can(actor, 'read', resource)) return null;
+			const manages = can(actor, 'manage', resource);
+			const attending = isInvited(actor, event.tafel) || event.state.leader?.userId === actor.userId;
+			return { type: event.type, tafelId: event.tafelId, attending, state: manages ? { ...event.state, facilitator: event.facilitator } : event.state };
+		}
 		default:
 			// Account events stay on the server (they drive socket closing, not pages).
 			return null;

@@ -117,6 +117,7 @@ export async function seedDemoTafels(now = new Date()): Promise<void> {
 	if (present.length !== PROJECTS.length) return;
 	const [facilitator] = await db().select({ id: users.id, name: users.name, organisationId: users.organisationId }).from(users).where(eq(users.email, 'facilitator@demo.tafel'));
 	if (!facilitator) return;
+	const [guest] = await db().select({ id: users.id, organisationId: users.organisationId }).from(users).where(eq(users.email, 'deelnemer@demo.tafel'));
 	const people = await db().select({ id: users.id, organisationId: users.organisationId }).from(users).where(and(inArray(users.organisationId, INVITED), eq(users.active, true)));
 
 	for (const t of tafelsToSeed(now)) {
@@ -127,6 +128,8 @@ export async function seedDemoTafels(now = new Date()): Promise<void> {
 		await db().transaction(async (tx) => {
 			await tx.insert(tafels).values({ id, title: t.title, startsAt, durationMinutes: 150, place: 'Arnhem, Provinciehuis Gelderland', description: 'Demo: een brede tafel van de provincies in het oosten, EZK en Oost NL.', themeId: 'energie-klimaat', series: SERIES, status: 'planned', createdBy: facilitator.id });
 			await tx.insert(tafelInvitations).values(INVITED.map((organisationId) => ({ id: `ti-${generateId()}`, tafelId: id, organisationId, response: past ? ('present' as const) : null, respondedAt: past ? startsAt : null })));
+			// The upcoming one also invites a participant in person (BOM), so a demo of the live tafel has all three roles at it.
+			if (!past && guest) await tx.insert(tafelInvitations).values({ id: `ti-${generateId()}`, tafelId: id, organisationId: guest.organisationId, userId: guest.id });
 			if (past && people.length) await tx.insert(tafelAttendance).values(people.map((p) => ({ tafelId: id, userId: p.id, organisationId: p.organisationId, present: true, recordedBy: facilitator.id, recordedAt: at })));
 			for (const [i, item] of t.items.entries()) {
 				const itemId = `ai-${generateId()}`;

@@ -25,6 +25,8 @@ import { asResource } from './projects.ts';
 import { redactor } from '../../domain/redact.ts';
 import { descriptionBlocks, type Description } from '../exports/blocks.ts';
 import { redactBlocks, redactNode } from '../exports/redact-notes.ts';
+import { liveRecord } from './tafel-live-record.ts';
+import { endLiveOnClose } from './tafel-live.ts';
 
 const dayMonth = dateTimeFormat('nl', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -48,6 +50,7 @@ export async function closeTafel(actor: VersionActor, id: string): Promise<Close
 		.where(and(eq(tafels.id, id), eq(tafels.status, 'planned')))
 		.returning({ id: tafels.id });
 	if (!flipped.length) return { ok: false, reason: 'closed' };
+	await endLiveOnClose(id);
 	const bound = await db()
 		.selectDistinct({ projectId: tafelAgendaProjects.projectId })
 		.from(tafelAgendaProjects)
@@ -102,6 +105,15 @@ export interface MinutesItem {
 	projects: MinutesProject[];
 	decisions: MinutesDecision[];
 	actions: MinutesAction[];
+	/** Minutes actually spent on it while the tafel ran live (its timer); null when it was not timed. */
+	spentMinutes: number | null;
+}
+/** A dot-voting round held live, as revealed: options by dots, most first. */
+export interface MinutesVote {
+	item: string;
+	dots: number;
+	voters: number;
+	result: { code: string; title: string; dots: number }[];
 }
 export interface MinutesThread {
 	quote: string;
@@ -130,6 +142,7 @@ export interface Minutes {
 	notesBlocks: Description;
 	/** Comment threads on the notes and minutes the reader may see; never in the public variant. */
 	threads: MinutesThread[];
+	votes: MinutesVote[];
 	may: { finalise: boolean; comment: boolean };
 }
 
@@ -228,13 +241,14 @@ export async function getMinutes(actor: Actor, id: string, options: { public: bo
 	const other: MinutesItem | null =
 		loose.decisions.length || loose.actions.length
 			? {
-					title: 'Overig', minutes: null, note: '', projects: [],
+					title: 'Overig', minutes: null, note: '', projects: [], spentMinutes: null,
 					decisions: loose.decisions.map((d) => ({ text: fix(d.text), projects: codes(d.projects) })),
 					actions: loose.actions.map((a) => ({ text: fix(a.text), organisation: a.ownerOrganisationName, person: pub ? null : a.ownerUserName, dueDate: a.dueDate, status: a.status, projects: codes(a.projects) }))
 				}
 			: null;
 
 	const notes = await notesOf(id, minutes.milestoneId);
+	const live = await liveRecord(id, tafel.row.closedAt ?? new Date());
 	const threads = pub ? null : await listThreads(actor, documentName.tafelNotes(id));
 	const r = tafel.row;
 	return {
@@ -246,8 +260,10 @@ export async function getMinutes(actor: Actor, id: string, options: { public: bo
 		items: items.map((item) => ({
 			title: fix(item.title), minutes: item.minutes, note: fix(item.note),
 			projects: shown.filter((b) => b.agendaItemId === item.id).map(({ project: p }) => ({ id: p.id, code: p.code, title: fix(p.title), versionId: versionOf(p.id) })),
-			...recordsFor(item.id)
+			...recordsFor(item.id),
+			spentMinutes: live.spentMinutes.get(item.id) ?? null
 		})),
+		votes: live.votes.map((v) => ({ item: fix(items.find((i) => i.id === v.agendaItemId)?.title ?? ''), dots: v.dots, voters: v.voters, result: v.result.map((r) => ({ ...r, title: fix(r.title) })) })),
 		other,
 		notes: notes && redact ? redactNode(notes.text, redact) : (notes?.text ?? null),
 		notesBlocks: notes ? { truncated: notes.blocks.truncated, blocks: redact ? redactBlocks(notes.blocks.blocks, redact) : notes.blocks.blocks } : { blocks: [], truncated: false },

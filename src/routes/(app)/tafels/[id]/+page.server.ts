@@ -7,6 +7,7 @@ import { inviteOptions } from '$lib/server/services/tafels';
 import { agendaCandidates } from '$lib/server/services/tafels-candidates';
 import { documentName } from '$lib/collab/documents';
 import { organisationColor } from '$lib/collab/colors';
+import { liveOnTafelPage } from '$lib/server/services/tafel-live-state';
 
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	const user = requireUser(locals, url);
@@ -20,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		// Only for those who prepare a planned tafel (null otherwise).
 		candidates: tafel.may.manage && tafel.status === 'planned' ? await agendaCandidates(user, tafel.id) : null,
 		docName: documentName.tafelNotes(tafel.id),
+		// The whole live state at once, so someone arriving late sees where the table is.
+		tafelLive: await liveOnTafelPage(user, tafel.id),
 		organisationName: user.organisationName,
 		created: url.searchParams.has('nieuw'),
 		updated: url.searchParams.has('bijgewerkt'),
