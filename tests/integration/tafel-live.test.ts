@@ -219,6 +219,11 @@ describe.each(databases)('a brede tafel live on %s', (database) => {
 		// The page itself brings the whole state to someone arriving late.
 		const html = await (await fetch(`${server.url}/tafels/${tafelId}`, { headers: { cookie: cookies.dewi } })).text();
 		expect(html).toMatch(/"?summonSeq"?:1\b/);
+		// A time box grows to at most a day, then a clear refusal that changes nothing (the milliseconds overflowed: 500).
+		let last = { status: 200, body: {} as { error?: string } };
+		for (let i = 0; i < 30 && last.status === 200; i++) last = await live('frank', { action: 'timer-add', minutes: 60 });
+		expect(last).toEqual({ status: 400, body: expect.objectContaining({ error: 'timer-too-long', message: expect.stringContaining('dag') }) });
+		expect((await state('eva')).timer?.budgetMs).toBeLessThanOrEqual(24 * 60 * 60_000);
 	});
 
 	test('one person cannot flood the table with reactions', async () => {

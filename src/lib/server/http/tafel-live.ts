@@ -11,6 +11,7 @@ const problems: Record<string, () => string> = {
 	'bad-section': m.live_error_bad_section,
 	'no-item': m.live_error_no_item,
 	'bad-minutes': m.live_error_bad_minutes,
+	'timer-too-long': m.live_error_timer_too_long,
 	'not-in-queue': m.live_error_not_in_queue,
 	'bad-dots': m.live_error_bad_dots,
 	'bad-stacking': m.live_error_bad_stacking,

@@ -15,6 +15,9 @@ import { loadTafel, type LoadedTafel } from './tafel-ref.ts';
 import { liveProjects, liveStateFor, PRESENCE_MS, readFacilitatorPart, readPublicState } from './tafel-live-state.ts';
 import { castVotes, openVoteRound, revealVoteRound } from './tafel-live-votes.ts';
 
+/** The longest time box of one agenda item. */
+const MAX_TIMER_MS = 24 * 60 * 60_000;
+
 export type LiveResult = { ok: true; state: LiveState } | { ok: false; reason: 'not-found' | 'forbidden' | 'invalid' | 'rate-limited'; problem?: string };
 
 /**
@@ -118,7 +121,13 @@ async function steer(actor: Actor, tafel: LoadedTafel, action: string, input: In
 			else {
 				const minutes = input.minutes;
 				if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 60) return bad('bad-minutes');
-				await db().update(tafelLiveTimers).set({ budgetMs: sql`${tafelLiveTimers.budgetMs} + ${minutes * 60_000}`, addedMinutes: sql`${tafelLiveTimers.addedMinutes} + ${minutes}` }).where(where);
+				// At most a day on one item: the stored milliseconds must never overflow (that answered 500).
+				const added = await db()
+					.update(tafelLiveTimers)
+					.set({ budgetMs: sql`${tafelLiveTimers.budgetMs} + ${minutes * 60_000}`, addedMinutes: sql`${tafelLiveTimers.addedMinutes} + ${minutes}` })
+					.where(and(where, sql`${tafelLiveTimers.budgetMs} + ${minutes * 60_000} <= ${MAX_TIMER_MS}`))
+					.returning({ budgetMs: tafelLiveTimers.budgetMs });
+				if (!added.length) return bad('timer-too-long');
 			}
 			return done;
 		}
