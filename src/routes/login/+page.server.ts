@@ -6,6 +6,7 @@ import { SESSION_END_COOKIE, sessionCookieOptions } from '$lib/server/auth/cooki
 import { safeReturnPath } from '$lib/server/http/guard';
 import { LOCALE_COOKIE, isLocale } from '$lib/i18n/locale';
 import { httpStatus } from '$lib/domain/errors';
+import { setLocale } from '$lib/server/services/users';
 
 const ENDS = ['expired', 'deactivated', 'revoked'] as const;
 type SessionEnd = (typeof ENDS)[number];
@@ -29,8 +30,15 @@ export const actions: Actions = {
 			return fail(httpStatus(result.reason), { email: email.slice(0, 320), reason: result.reason });
 		}
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
-		// The account remembers its language across devices.
-		if (isLocale(result.locale)) cookies.set(LOCALE_COOKIE, result.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+		// The language the login page was read in (chosen there, or earlier on this device) is
+		// kept: logging in must not switch it back. The account remembers it for other devices;
+		// a device without a choice takes the account's.
+		const shown = cookies.get(LOCALE_COOKIE);
+		if (isLocale(shown)) {
+			if (shown !== result.locale) await setLocale({ userId: result.userId }, shown);
+		} else if (isLocale(result.locale)) {
+			cookies.set(LOCALE_COOKIE, result.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+		}
 		redirect(303, safeReturnPath(url.searchParams.get('terug')));
 	}
 };
