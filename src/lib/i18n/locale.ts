@@ -4,6 +4,11 @@ import { getLocale } from '../paraglide/runtime.js';
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
+/**
+ * Set when someone switches language before logging in. The locale cookie alone cannot say
+ * so: the browser runtime writes it (Dutch) on every first visit.
+ */
+export const LOCALE_CHOSEN_COOKIE = 'tafel_taal_gekozen';
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
