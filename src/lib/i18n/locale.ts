@@ -16,7 +16,8 @@ export function isLocale(value: unknown): value is Locale {
 
 
 /**
- * The lang attribute for what people wrote (titles, descriptions, comments, agenda items).
+ * The lang attribute for what people wrote (titles, descriptions, comments, agenda items)
+ * and for Dutch names where a screen reader reads them on their own (an organisation list).
  * It is Dutch in this workspace, and Tafel cannot tell otherwise; on an English page a
  * screen reader must read it with Dutch pronunciation. On a Dutch page no attribute is needed.
  */
