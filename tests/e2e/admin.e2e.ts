@@ -49,7 +49,24 @@ test('a role change reaches the user, and a deactivated user is thrown out and t
 	await user.reload();
 	await expect(user.getByText('BOM · Lid')).toBeVisible();
 
-	await page.locator('tr[data-user="deelnemer@demo.tafel"]').getByRole('button', { name: 'Account uitzetten: Dewi Jansen' }).click();
+	// Switching off asks first, by keyboard: nothing happens before "Ja"; "Nee" returns focus to the trigger.
+	const row = page.locator('tr[data-user="deelnemer@demo.tafel"]');
+	const trigger = row.getByLabel('Account uitzetten: Dewi Jansen');
+	await trigger.focus();
+	await page.keyboard.press('Enter');
+	await expect(row.getByRole('group', { name: /Account van Dewi Jansen uitzetten\?/ })).toBeVisible();
+	await expect(row.getByRole('button', { name: 'Ja', exact: true })).toBeFocused();
+	await expectAccessible(page);
+	await page.keyboard.press('Tab');
+	await expect(row.getByRole('button', { name: 'Nee', exact: true })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(trigger).toBeFocused();
+	await expect(row.getByRole('button', { name: 'Ja', exact: true })).toBeHidden();
+	await user.reload();
+	await expect(user.getByText('BOM · Lid')).toBeVisible();
+	await page.keyboard.press('Enter');
+	await expect(row.getByRole('button', { name: 'Ja', exact: true })).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status')).toContainText('Dewi Jansen kan niet meer inloggen');
 	await user.goto('/account');
 	await expect(user).toHaveURL(/\/login/);

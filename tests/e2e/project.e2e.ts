@@ -166,9 +166,17 @@ test('a member links a project to a similar one of another province; the link sh
 	await eva.goto(`/projecten/${target.id}`);
 	const back = eva.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: 'RIP-DEMO-0001' });
 	await expect(back).toContainText('Beide bouwen sensornetwerken langs waterkeringen.');
-	await expect(back.getByRole('button', { name: /Verwijderen/ })).toHaveCount(0);
+	await expect(back.getByLabel(/Verwijderen/)).toHaveCount(0);
 
-	await item.getByRole('button', { name: `Verwijderen: ${target.code}` }).click();
+	// Removing asks first; "Nee" changes nothing and gives focus back to the trigger.
+	await item.getByLabel(`Verwijderen: ${target.code}`).click();
+	await expect(item.getByRole('button', { name: 'Ja', exact: true })).toBeFocused();
+	await item.getByRole('button', { name: 'Nee', exact: true }).click();
+	await expect(item.getByLabel(`Verwijderen: ${target.code}`)).toBeFocused();
+	await bram.reload();
+	await expect(item).toBeVisible();
+	await item.getByLabel(`Verwijderen: ${target.code}`).click();
+	await item.getByRole('button', { name: 'Ja', exact: true }).click();
 	await expect(bram.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: target.code })).toHaveCount(0);
 	await eva.reload();
 	await expect(eva.getByRole('region', { name: 'Koppelingen' }).getByRole('listitem').filter({ hasText: 'RIP-DEMO-0001' })).toHaveCount(0);

@@ -38,7 +38,8 @@ test('the facilitator adds a candidate, records a decision, closes the demo tafe
 	await item.getByRole('button', { name: 'Besluit opslaan' }).click();
 	await expect(item.locator('.decisions')).toContainText(DECISION);
 
-	await frank.getByRole('button', { name: 'Tafel afsluiten en verslag maken' }).click();
+	await frank.locator('summary', { hasText: 'Tafel afsluiten en verslag maken' }).click();
+	await frank.getByRole('button', { name: 'Ja', exact: true }).click();
 	await expect(frank.getByRole('heading', { level: 1, name: 'Verslag: Oost: investeringsagenda' })).toBeVisible();
 	await expect(frank.getByText('De tafel is afgesloten.')).toBeVisible();
 	await expect(frank.locator('main')).toContainText(DECISION);
@@ -50,14 +51,16 @@ test('the facilitator adds a candidate, records a decision, closes the demo tafe
 	expect(pub).toContain(DECISION);
 	expect(pub).not.toContain('Frank Facilitator');
 
-	await frank.getByRole('button', { name: 'Verslag vaststellen' }).click();
+	await frank.locator('summary', { hasText: 'Verslag vaststellen' }).click();
+	await expect(frank.getByRole('button', { name: 'Ja', exact: true })).toBeFocused();
+	await frank.getByRole('button', { name: 'Ja', exact: true }).click();
 	await expect(frank.locator('#minutes-status')).toContainText('Vastgesteld op');
 	await expect(frank.locator('#minutes-status')).toBeFocused();
-	await expect(frank.getByRole('button', { name: 'Verslag vaststellen' })).toHaveCount(0);
+	await expect(frank.locator('summary', { hasText: 'Verslag vaststellen' })).toHaveCount(0);
 	await expectAccessible(frank);
 
 	// The tafel page now points to the minutes; the notes take no more writing.
 	await frank.goto(frank.url().replace(/\/verslag.*$/, ''));
 	await expect(frank.getByRole('link', { name: 'Naar het verslag' })).toBeVisible();
-	await expect(frank.getByRole('button', { name: 'Tafel afsluiten en verslag maken' })).toHaveCount(0);
+	await expect(frank.locator('summary', { hasText: 'Tafel afsluiten en verslag maken' })).toHaveCount(0);
 });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { matchOption, normaliseName, parseAmount, parseMonth, readCell, splitList } from './import-values.ts';
+import { choiceLabel } from '../i18n/field-values.ts';
+import { INITIATOR_TYPES, PHASES } from './reference.ts';
 
 describe('reading spreadsheet cells for the import', () => {
 	test('names compare without case, accents, punctuation or spacing; "&" reads as "en"', () => {
@@ -24,6 +26,14 @@ describe('reading spreadsheet cells for the import', () => {
 		expect(matchOption('initiatorType', 'Coöperatie')).toBe('cooperatie');
 		expect(matchOption('phase', 'n.v.t.')).toBe('n.v.t.');
 		expect(matchOption('provinces', 'Noord-Brabantt')).toBeNull();
+	});
+
+	test('what the export writes for a fixed choice reads back, in Dutch and English; English reference names too', () => {
+		for (const id of INITIATOR_TYPES) for (const locale of ['nl', 'en'] as const) expect(matchOption('initiatorType', choiceLabel('initiatorType', id, locale)), `${locale} ${id}`).toBe(id);
+		for (const id of PHASES) for (const locale of ['nl', 'en'] as const) expect(matchOption('phase', choiceLabel('phase', id, locale)), `${locale} ${id}`).toBe(id);
+		expect(matchOption('themeId', 'Health & care')).toBe('gz');
+		expect(matchOption('corop', 'Greater Amsterdam')).toBe('CR23');
+		expect(matchOption('provinces', 'North Brabant')).toBe('NL-NB');
 	});
 
 	test('multi-value cells split on ";", "," or new lines and keep names that contain a comma', () => {

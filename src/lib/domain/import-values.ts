@@ -9,6 +9,8 @@ import instrumentsRef from '../reference/instruments.json' with { type: 'json' }
 import themesRef from '../reference/themes.json' with { type: 'json' };
 import { FIELDS, type FieldKey } from './project.ts';
 import { COROP, INITIATOR_TYPES, INSTRUMENTS, KEY_TECHNOLOGIES, KIAS, MISSIONS, PHASES, PROVINCES, STATUSES, THEMES, type Option } from './reference.ts';
+import { REFERENCE_EN } from '../i18n/reference-en.ts';
+import { choiceLabel } from '../i18n/field-values.ts';
 
 /** A cell as the parsers hand it over: text, a number from XLSX, or empty. */
 export type Cell = string | number | null;
@@ -41,24 +43,28 @@ function aliasMap(entries: [id: string, ...names: (string | null | undefined)[]]
 	return map;
 }
 
-const fromOptions = (list: Option[]) => list.map((o): [string, string] => [o.id, o.label]);
+type ReferenceList = keyof typeof REFERENCE_EN;
+// The English name is read too: a sheet an English-speaking colleague filled in.
+const fromOptions = (list: Option[], english: ReferenceList) => list.map((o): [string, string, string | undefined] => [o.id, o.label, REFERENCE_EN[english][o.id]]);
+/** A fixed choice by id and by its label in either language (what the export writes). */
+const fromChoices = (key: 'initiatorType' | 'phase', ids: readonly string[]) => ids.map((id): [string, string, string] => [id, choiceLabel(key, id, 'nl'), choiceLabel(key, id, 'en')]);
 const kiaNames = new Map(themesRef.kias.map((k) => [k.id, k.naam]));
 const instrumentShort = new Map(instrumentsRef.instrumenten.map((i) => [i.id, i.afkorting]));
 
 /** Every id and name (and common abbreviation) a value list accepts, per field. */
 const ALIASES: Partial<Record<FieldKey, Aliases>> = {
 	// "NB", "Friesland" and CBS codes are how provinces appear in regional lists too.
-	provinces: aliasMap(PROVINCES.map((p) => [p.id, p.label, p.id.slice(3), p.cbs, p.id === 'NL-FR' ? 'Friesland' : null])),
-	corop: aliasMap(fromOptions(COROP)),
-	themeId: aliasMap(fromOptions(THEMES)),
-	missionIds: aliasMap(fromOptions(MISSIONS)),
-	kiaIds: aliasMap(KIAS.map((k) => [k.id, k.label, kiaNames.get(k.id)])),
-	keyTechnologyIds: aliasMap(fromOptions(KEY_TECHNOLOGIES)),
-	instrumentIds: aliasMap(INSTRUMENTS.map((i) => [i.id, i.label, instrumentShort.get(i.id)])),
+	provinces: aliasMap(PROVINCES.map((p) => [p.id, p.label, p.id.slice(3), p.cbs, p.id === 'NL-FR' ? 'Friesland' : null, REFERENCE_EN.provinces[p.id]])),
+	corop: aliasMap(fromOptions(COROP, 'corop')),
+	themeId: aliasMap(fromOptions(THEMES, 'themes')),
+	missionIds: aliasMap(fromOptions(MISSIONS, 'missions')),
+	kiaIds: aliasMap(KIAS.map((k) => [k.id, k.label, kiaNames.get(k.id), REFERENCE_EN.kias[k.id]])),
+	keyTechnologyIds: aliasMap(fromOptions(KEY_TECHNOLOGIES, 'keyTechnologies')),
+	instrumentIds: aliasMap(INSTRUMENTS.map((i) => [i.id, i.label, instrumentShort.get(i.id), REFERENCE_EN.instruments[i.id]])),
 	status: aliasMap(STATUSES.map((s) => [s])),
-	// The export writes "kennisinstelling wo" for kennisinstelling_wo; normaliseName reads both alike.
-	initiatorType: aliasMap(INITIATOR_TYPES.map((t) => [t])),
-	phase: aliasMap(PHASES.map((p) => [p]))
+	// Ids ("kennisinstelling_wo", read alike as "kennisinstelling wo") and the labels the export writes ("Kennisinstelling (wo)").
+	initiatorType: aliasMap(fromChoices('initiatorType', INITIATOR_TYPES)),
+	phase: aliasMap(fromChoices('phase', PHASES))
 };
 
 /** The id for a name or id of a value list, or null. */

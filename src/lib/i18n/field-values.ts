@@ -5,8 +5,8 @@
  * load it outside Vite.
  */
 import { FIELDS, type FieldKey } from '../domain/project.ts';
-import { LOOKUP, type Option } from '../domain/reference.ts';
 import { m } from '../paraglide/messages.js';
+import { referenceLabel, type ReferenceList } from './reference-labels.ts';
 
 export type Locale = 'nl' | 'en';
 
@@ -17,23 +17,27 @@ export function message(key: string, locale: Locale, inputs: Record<string, unkn
 	return (m as unknown as Messages)[key]?.(inputs, { locale }) ?? key;
 }
 
-const CHOICE_LISTS: Partial<Record<FieldKey, Map<string, Option>>> = {
-	provinces: LOOKUP.provinces,
-	corop: LOOKUP.corop,
-	themeId: LOOKUP.themes,
-	missionIds: LOOKUP.missions,
-	kiaIds: LOOKUP.kias,
-	keyTechnologyIds: LOOKUP.keyTechnologies,
-	instrumentIds: LOOKUP.instruments
+const CHOICE_LISTS: Partial<Record<FieldKey, ReferenceList>> = {
+	provinces: 'provinces',
+	corop: 'corop',
+	themeId: 'themes',
+	missionIds: 'missions',
+	kiaIds: 'kias',
+	keyTechnologyIds: 'keyTechnologies',
+	instrumentIds: 'instruments'
 };
+
+/** Message key of a fixed choice ("n.v.t." → phase_nvt); ids are lower-case words with _ or . */
+export const choiceMessageKey = (prefix: 'status' | 'phase' | 'initiator', id: string) => `${prefix}_${id.replace(/[^a-z0-9_]/g, '')}`;
 
 /** The label of one choice of a field; an id no list knows (a crafted or outdated value) as itself. */
 export function choiceLabel(key: FieldKey, id: string, locale: Locale = 'nl'): string {
 	const list = CHOICE_LISTS[key];
-	if (list) return list.get(id)?.label ?? id;
-	if (key === 'status') return message(`status_${id}`, locale);
-	if (key === 'initiatorType' || key === 'phase') return id.replaceAll('_', ' ');
-	return id;
+	if (list) return referenceLabel(list, id, locale);
+	const prefix = key === 'status' ? 'status' : key === 'phase' ? 'phase' : key === 'initiatorType' ? 'initiator' : null;
+	if (!prefix) return id;
+	const text = message(choiceMessageKey(prefix, id), locale);
+	return text === choiceMessageKey(prefix, id) ? id.replaceAll('_', ' ') : text;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { INSTRUMENTS, LOOKUP, PROVINCES, THEMES, type Option } from '$lib/domain/reference';
 import { withQuery, type InventoryQuery } from '$lib/domain/inventory-query';
+import { localizedOptions } from '$lib/i18n/reference-labels';
 
 import { MEASURE_PARAM, MEASURE_VALUES, type Measure } from '$lib/domain/dashboard-measure';
 
@@ -27,13 +28,13 @@ export interface ChartRow {
 	requestedAmount: number;
 }
 
-const OPTIONS: Record<Dimension, Option[]> = { theme: THEMES, province: PROVINCES, instrument: INSTRUMENTS };
+const OPTIONS: Record<Dimension, () => Option[]> = { theme: () => localizedOptions('themes', THEMES), province: () => localizedOptions('provinces', PROVINCES), instrument: () => localizedOptions('instruments', INSTRUMENTS) };
 const LOOKUPS = { theme: LOOKUP.themes, province: LOOKUP.provinces, instrument: LOOKUP.instruments };
 
 /** All reference values of the dimension plus any unknown ones in the data, largest first by the measure. */
 export function chartRows(dimension: Dimension, groups: GroupTotals[], measure: Measure, noValueLabel: string): ChartRow[] {
 	const byKey = new Map(groups.map((g) => [g.key ?? '', g]));
-	const rows: ChartRow[] = OPTIONS[dimension].map((o) => ({ key: o.id, label: o.label, ...totalsOf(byKey.get(o.id)) }));
+	const rows: ChartRow[] = OPTIONS[dimension]().map((o) => ({ key: o.id, label: o.label, ...totalsOf(byKey.get(o.id)) }));
 	for (const g of groups) {
 		if (g.key && LOOKUPS[dimension].has(g.key)) continue;
 		rows.push({ key: g.key || null, label: g.key || noValueLabel, ...totalsOf(g) });

@@ -1,34 +1,39 @@
 import { COROP, INITIATOR_TYPES, INSTRUMENTS, KEY_TECHNOLOGIES, KIAS, MISSIONS, PHASES, PROVINCES, STATUSES, THEMES, type Option } from '$lib/domain/reference';
 import type { FieldKey, ProjectFields } from '$lib/domain/project';
 import { statusLabel } from '$lib/i18n/project-labels';
+import { choiceLabel } from '$lib/i18n/field-values';
+import { localizedOptions } from '$lib/i18n/reference-labels';
+import { getLocale } from '$lib/paraglide/runtime';
 
 const plain = (values: readonly string[], label: (v: string) => string = (v) => v.replaceAll('_', ' ')): Option[] => values.map((id) => ({ id, label: label(id) }));
+
+const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
 
 /** The choices offered for a field, narrowed by what is already chosen (COROP by province, missions by theme). */
 export function optionsFor(key: FieldKey, values: Partial<ProjectFields>): Option[] {
 	switch (key) {
 		case 'provinces':
-			return PROVINCES;
+			return localizedOptions('provinces', PROVINCES);
 		case 'corop': {
 			const provinces = values.provinces ?? [];
-			return COROP.filter((c) => provinces.includes(c.province) || (values.corop ?? []).includes(c.id));
+			return localizedOptions('corop', COROP.filter((c) => provinces.includes(c.province) || (values.corop ?? []).includes(c.id)));
 		}
 		case 'themeId':
-			return THEMES;
+			return localizedOptions('themes', THEMES);
 		case 'missionIds':
-			return MISSIONS.filter((m) => !values.themeId || m.theme === values.themeId || (values.missionIds ?? []).includes(m.id));
+			return localizedOptions('missions', MISSIONS.filter((m) => !values.themeId || m.theme === values.themeId || (values.missionIds ?? []).includes(m.id)));
 		case 'kiaIds':
-			return KIAS;
+			return localizedOptions('kias', KIAS);
 		case 'keyTechnologyIds':
-			return KEY_TECHNOLOGIES;
+			return localizedOptions('keyTechnologies', KEY_TECHNOLOGIES);
 		case 'instrumentIds':
-			return INSTRUMENTS;
+			return localizedOptions('instruments', INSTRUMENTS);
 		case 'status':
 			return plain(STATUSES, statusLabel);
 		case 'phase':
-			return plain(PHASES);
+			return plain(PHASES, (id) => choiceLabel('phase', id, locale()));
 		case 'initiatorType':
-			return plain(INITIATOR_TYPES);
+			return plain(INITIATOR_TYPES, (id) => choiceLabel('initiatorType', id, locale()));
 		case 'trlCurrent':
 		case 'trlTarget':
 			return plain(['1', '2', '3', '4', '5', '6', '7', '8', '9']);

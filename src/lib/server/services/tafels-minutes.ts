@@ -126,7 +126,9 @@ export interface Minutes {
 	startsAt: Date;
 	durationMinutes: number;
 	place: string;
+	/** Dutch, for the exports; pages show the theme by id in the reader's language. */
 	themeLabel: string;
+	themeId: string;
 	series: string;
 	status: 'draft' | 'final';
 	finalisedAt: Date | null;
@@ -253,7 +255,7 @@ export async function getMinutes(actor: Actor, id: string, options: { public: bo
 	const r = tafel.row;
 	return {
 		tafelId: id, title: fix(r.title), startsAt: r.startsAt, durationMinutes: r.durationMinutes, place: fix(r.place),
-		themeLabel: LOOKUP.themes.get(r.themeId)?.label ?? '', series: r.series, status: minutes.status, finalisedAt: minutes.finalisedAt,
+		themeLabel: LOOKUP.themes.get(r.themeId)?.label ?? '', themeId: r.themeId, series: r.series, status: minutes.status, finalisedAt: minutes.finalisedAt,
 		milestoneLabel: milestoneLabel(r.title, r.startsAt),
 		public: pub,
 		attendees: await attendeesOf(id, pub),

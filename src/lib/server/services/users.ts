@@ -130,6 +130,6 @@ export async function changeUser(actor: Actor, userId: string, change: UserChang
 	return { ok: true };
 }
 
-export async function setLocale(actor: Actor, locale: 'nl' | 'en'): Promise<void> {
+export async function setLocale(actor: Pick<Actor, 'userId'>, locale: 'nl' | 'en'): Promise<void> {
 	await db().update(users).set({ locale }).where(eq(users.id, actor.userId));
 }
