@@ -188,7 +188,9 @@ test('rights changed by an administrator apply live; a deactivated account is st
 	await dewi.keyboard.type(' Dewi-schrijft-mee-3390');
 	await expect(status(dewi, 'Opgeslagen')).toBeVisible();
 
-	await page.locator('tr[data-user="deelnemer@demo.tafel"]').getByRole('button', { name: 'Account uitzetten: Dewi Jansen' }).click();
+	const row = page.locator('tr[data-user="deelnemer@demo.tafel"]');
+	await row.getByLabel('Account uitzetten: Dewi Jansen').click();
+	await row.getByRole('button', { name: 'Ja', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Dewi Jansen kan niet meer inloggen');
 	await expect(status(dewi, 'Verbinding beëindigd')).toBeVisible();
 	await expect(editorOf(dewi)).toHaveAttribute('contenteditable', 'false');

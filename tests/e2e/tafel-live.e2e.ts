@@ -99,7 +99,8 @@ test('a facilitator runs a tafel live: the others follow, are summoned, see the 
 
 	// Closing the tafel: the result and the time spent are in the minutes.
 	await frank.goto(tafelPath);
-	await frank.getByRole('button', { name: 'Tafel afsluiten en verslag maken' }).click();
+	await frank.locator('summary', { hasText: 'Tafel afsluiten en verslag maken' }).click();
+	await frank.getByRole('button', { name: 'Ja', exact: true }).click();
 	await expect(frank.getByRole('heading', { level: 1, name: 'Verslag: Oost: investeringsagenda' })).toBeVisible();
 	const votes = frank.getByRole('region', { name: 'Stemrondes' });
 	await expect(votes.getByRole('table', { name: 'Waterstof en netcapaciteit: 2 stippen per persoon, stemmers: 2' })).toBeVisible();
