@@ -43,7 +43,7 @@ describe.each(databases)('accounts on %s', (database) => {
 		const wrong = await post('/login', { email: 'waarnemer@demo.tafel', password: 'fout-wachtwoord' });
 		expect(unknown.status).toBe(400);
 		expect(wrong.status).toBe(400);
-		const alert = (html: string) => /role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1];
+		const alert = (html: string) => /role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1];
 		const unknownAlert = alert(await unknown.text());
 		expect(unknownAlert).toContain('Het e-mailadres of het wachtwoord klopt niet.');
 		expect(alert(await wrong.text())).toBe(unknownAlert);
