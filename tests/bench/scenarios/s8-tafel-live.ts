@@ -12,6 +12,7 @@ import { cpuSecondsFine } from '../lib/procs.ts';
 import { firstLine, summarize, type Summary } from '../lib/stats.ts';
 import { startOurs, until, type Target } from '../lib/targets.ts';
 import { loginCookie } from '../../support/http.ts';
+import { readEvents } from '../../support/sse.ts';
 
 const ACCOUNTS = ['lid.ezk', 'lid.brabant', 'deelnemer', 'waarnemer', 'facilitator'];
 
@@ -23,32 +24,11 @@ interface Stream {
 /** One browser's event stream: the arrival time of each live-tafel state version. */
 async function openStream(url: string, cookie: string): Promise<Stream> {
 	const versions = new Map<number, number>();
-	const controller = new AbortController();
-	const response = await fetch(`${url}/api/events`, { headers: { cookie }, signal: controller.signal });
-	const reader = response.body!.getReader();
-	const decoder = new TextDecoder();
-	let buffer = '';
-	void (async () => {
-		try {
-			for (;;) {
-				const { value, done } = await reader.read();
-				if (done) return;
-				const at = performance.now();
-				buffer += decoder.decode(value, { stream: true });
-				let end;
-				while ((end = buffer.indexOf('\n\n')) >= 0) {
-					const line = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
-					buffer = buffer.slice(end + 2);
-					if (!line) continue;
-					const event = JSON.parse(line.slice(6)) as { type: string; state?: { version: number } };
-					if (event.type === 'tafel-live' && event.state && !versions.has(event.state.version)) versions.set(event.state.version, at);
-				}
-			}
-		} catch {
-			/* aborted */
-		}
-	})();
-	return { versions, stop: () => controller.abort() };
+	const stop = await readEvents(url, cookie, (data, at) => {
+		const event = data as { type?: string; state?: { version: number } };
+		if (event.type === 'tafel-live' && event.state && !versions.has(event.state.version)) versions.set(event.state.version, at);
+	});
+	return { versions, stop };
 }
 
 interface LiveRun {
