@@ -13,6 +13,7 @@ import { log } from '#lib/server/log.ts';
 import { LIMITS } from './limits.ts';
 import { rewriteAwareness, type Identity } from './awareness-identity.ts';
 import type { Peer, Room } from './rooms.ts';
+import { idleSocket, type Broadcast } from './wire.ts';
 
 /** What a connection needs of the server it belongs to. */
 export interface ConnectionHost {
@@ -66,6 +67,14 @@ export class Connection implements Peer {
 	send(message: Uint8Array): void {
 		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
 		this.ws.send(message, (err) => err && this.close(CloseCode.GoingAway, 'send failed'));
+	}
+
+	/** A room's fan-out: the prepared frames in one write to the socket when ws is idle, else message by message. */
+	broadcast(batch: Broadcast): void {
+		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
+		const socket = idleSocket(this.ws);
+		if (socket) socket.write(batch.wire);
+		else for (const message of batch.messages) this.send(message);
 	}
 
 	close(code: CloseCodeValue, reason = ''): void {

@@ -31,6 +31,11 @@ export const LIMITS = {
 	idleUnloadMs: tuned.idleUnloadMs,
 	/** Group commit: how long updates gather before one write. */
 	commitIntervalMs: tuned.commitIntervalMs,
+	/**
+	 * A busy room sends at most one frame per peer this often: what arrives meanwhile
+	 * leaves together (the first change after a quiet spell leaves at once).
+	 */
+	fanoutIntervalMs: tuned.fanoutIntervalMs,
 	/** Compact a document's log once this many rows have piled up. */
 	compactAfterRows: tuned.compactAfterRows,
 	/** Retry delays for failed writes (database restart): doubles up to the maximum. */

@@ -52,7 +52,57 @@ function edit(text: string, base?: Y.Doc): { update: Uint8Array; doc: Y.Doc } {
 	return { update: Y.encodeStateAsUpdate(doc, before), doc };
 }
 
+function awarenessClients(message: Uint8Array): number[] | null {
+	const decoder = decoding.createDecoder(message);
+	if (decoding.readVarUint(decoder) !== MessageType.Awareness) return null;
+	const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+	const count = decoding.readVarUint(update);
+	const ids: number[] = [];
+	for (let i = 0; i < count; i++) {
+		ids.push(decoding.readVarUint(update));
+		decoding.readVarUint(update);
+		decoding.readVarString(update);
+	}
+	return ids;
+}
+
 describe('Room', () => {
+	test('a busy room sends each peer one write per interval: changes and presence that arrive meanwhile leave together, the first at once', async () => {
+		const ctx = { ...context(), limits: { maxDocumentBytes: 1 << 20, maxPendingBytes: 64 * 1024, fanoutIntervalMs: 40 } };
+		const room = new Room(REF, ctx);
+		room.load([]);
+		const writes: Uint8Array[][] = [];
+		const b: Peer = { ...peer('b'), broadcast: (batch) => void writes.push([...batch.messages]) };
+		room.join(b);
+		const author = new Y.Doc();
+		const first = edit('a', author);
+		room.applyClientUpdate(b, first.update);
+		await turn();
+		// After a quiet spell: at once.
+		expect(writes).toHaveLength(1);
+		room.applyClientUpdate(b, edit('b', author).update);
+		const other = new Y.Doc();
+		other.clientID = 7;
+		const presence = new (await import('y-protocols/awareness')).Awareness(other);
+		presence.setLocalState({ cursor: 1 });
+		const { applyAwarenessUpdate, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+		applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(presence, [7]), b);
+		room.applyClientUpdate(b, edit('c', author).update);
+		await turn();
+		// Within the interval: held, then one write with the merged update and the presence after it.
+		expect(writes).toHaveLength(1);
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(writes).toHaveLength(2);
+		const [update, aw] = writes[1];
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, first.update);
+		Y.applyUpdate(copy, syncUpdate(update)!);
+		expect(copy.getText('t').toString()).toBe('abc');
+		expect(awarenessClients(aw)).toEqual([7]);
+		presence.destroy();
+		room.destroy();
+	});
+
 	test("updates of one turn reach every peer in one frame; only the author hears they are stored, after the commit", async () => {
 		const ctx = context();
 		const room = new Room(REF, ctx);

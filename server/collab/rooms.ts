@@ -19,6 +19,7 @@ import { encodeVector, vectorOfUpdate } from './state-vectors.ts';
 import { Acknowledgements, persistedFrame } from './acknowledgements.ts';
 import { REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
 import type { UpdateLog } from './persistence.ts';
+import { Broadcast } from './wire.ts';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -26,6 +27,8 @@ export interface Peer {
 	/** Who is behind the connection, as the session says. */
 	readonly identity: Identity;
 	send(message: Uint8Array): void;
+	/** The same messages as every other peer, prepared once (wire.ts); without it, `send` each. */
+	broadcast?(batch: Broadcast): void;
 }
 
 /** Document-kind specific work: passed to the collaboration server, never registered by import. */
@@ -51,7 +54,8 @@ export interface RoomContext {
 	hooks: readonly RoomHooks[];
 	log: Pick<UpdateLog, 'enqueue' | 'needsCompaction' | 'compact'>;
 	fanout: Fanout;
-	limits: { maxDocumentBytes: number; maxPendingBytes: number };
+	/** fanoutIntervalMs: 0 (unit tests) sends every turn's changes at the end of that turn. */
+	limits: { maxDocumentBytes: number; maxPendingBytes: number; fanoutIntervalMs?: number };
 }
 
 /** Origin of changes the server makes itself (a migration); they are stored and fanned out like any other. */
@@ -81,6 +85,10 @@ export class Room implements FanoutRoom {
 	/** Sync step 1 (our state vector), the first thing every joiner is sent; until the document changes. */
 	#stateVectorFrame: Uint8Array | null = null;
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
+	/** Awareness clients whose state changed since the last fan-out: sent together, as they are then. */
+	readonly #awarenessChanged = new Set<number>();
+	#fanOutScheduled = false;
+	#lastFanOut = 0;
 	#ackScheduled = false;
 
 	constructor(
@@ -94,10 +102,9 @@ export class Room implements FanoutRoom {
 		this.awareness.setLocalState(null);
 		sweepAwareness(this.awareness);
 		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
-			const message = frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update));
-			for (const peer of this.peers) peer.send(message);
-			if (origin !== REMOTE_ORIGIN) context.fanout.publishAwareness(this, update);
+			for (const list of [added, updated, removed]) for (const id of list) this.#awarenessChanged.add(id);
+			this.#scheduleFanOut();
+			if (origin !== REMOTE_ORIGIN) context.fanout.publishAwareness(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
 		});
 	}
 
@@ -214,27 +221,58 @@ export class Room implements FanoutRoom {
 		this.#fullStateFrame = this.#loadedState = this.#stateVectorFrame = null;
 		this.approximateSize += update.length;
 		this.#outgoing.push({ update, origin });
-		if (this.#outgoing.length === 1) setImmediate(measured(metrics().fanoutSeconds, () => this.#fanOut()));
+		this.#scheduleFanOut();
 		// Updates from another instance were stored there.
 		if (origin !== REMOTE_ORIGIN) this.context.log.enqueue(this.name, update, () => this.#committed(update));
 	}
 
 	/**
-	 * One frame per turn, encoded once and sent to every peer, its authors included (Yjs
-	 * ignores what a client already has; the reference server does the same). Filtering
-	 * per recipient cost a merge per author per turn: O(peers × batch) when everyone types.
+	 * At the end of this turn, or, when the room sent something less than fanoutIntervalMs
+	 * ago, once that interval is over: a room where everyone types sends each peer one
+	 * write per interval instead of one per keystroke and cursor move (measured: at 200
+	 * typists the writes were most of the server's time, and their queue its latency tail).
+	 */
+	#scheduleFanOut() {
+		if (this.#fanOutScheduled) return;
+		this.#fanOutScheduled = true;
+		const run = measured(metrics().fanoutSeconds, () => this.#fanOut());
+		const wait = this.#lastFanOut + (this.context.limits.fanoutIntervalMs ?? 0) - performance.now();
+		if (wait >= 1) setTimeout(run, wait);
+		else setImmediate(run);
+	}
+
+	/**
+	 * The updates since the last fan-out merged into one frame, then the awareness states
+	 * that changed, prepared once and written to every peer, authors included (Yjs ignores
+	 * what a client already has; the reference server does the same). Filtering per
+	 * recipient cost a merge per author per turn: O(peers × batch) when everyone types.
 	 */
 	#fanOut() {
+		this.#fanOutScheduled = false;
+		this.#lastFanOut = performance.now();
 		const batch = this.#outgoing;
 		this.#outgoing = [];
-		if (batch.length === 0) return;
-		const merged = (list: typeof batch) => (list.length === 1 ? list[0].update : Y.mergeUpdates(list.map((b) => b.update)));
-		const all = merged(batch);
-		const local = batch.filter((b) => b.origin !== REMOTE_ORIGIN);
-		if (local.length) this.context.fanout.publishUpdate(this, local.length === batch.length ? all : merged(local));
-		if (this.peers.size === 0) return;
-		const message = syncFrame(SyncStep.Update, all);
-		for (const peer of this.peers) peer.send(message);
+		const messages: Uint8Array[] = [];
+		if (batch.length) {
+			const merged = (list: typeof batch) => (list.length === 1 ? list[0].update : Y.mergeUpdates(list.map((b) => b.update)));
+			const all = merged(batch);
+			const local = batch.filter((b) => b.origin !== REMOTE_ORIGIN);
+			if (local.length) this.context.fanout.publishUpdate(this, local.length === batch.length ? all : merged(local));
+			messages.push(syncFrame(SyncStep.Update, all));
+		}
+		// Only clients the awareness still knows: a destroyed room forgets them all.
+		const clients = [...this.#awarenessChanged].filter((id) => this.awareness.meta.has(id));
+		this.#awarenessChanged.clear();
+		if (clients.length) {
+			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+			messages.push(frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update)));
+		}
+		if (messages.length === 0 || this.peers.size === 0) return;
+		const prepared = new Broadcast(messages);
+		for (const peer of this.peers) {
+			if (peer.broadcast) peer.broadcast(prepared);
+			else for (const message of messages) peer.send(message);
+		}
 	}
 
 	#committed(update: Uint8Array) {

@@ -39,8 +39,8 @@ export function ourServerEnv(settings: OurServerSettings, extra: Record<string, 
 
 /** Spawns our production server (server/index.ts + the SvelteKit build) with stdout and stderr piped. */
 /** Our server as a child bound to this process: a killed runner leaves no server behind. */
-export function spawnOurServer(env: NodeJS.ProcessEnv): ChildProcess {
-	return spawnBound(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env });
+export function spawnOurServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+	return spawnBound(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env });
 }
 
 export interface ListenOptions {

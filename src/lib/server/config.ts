@@ -77,6 +77,7 @@ const COLLAB_VARIABLES = {
 	maxPendingUpgrades: ['COLLAB_MAX_PENDING_UPGRADES', 100],
 	idleUnloadMs: ['COLLAB_IDLE_UNLOAD_MS', 30_000],
 	commitIntervalMs: ['COLLAB_COMMIT_INTERVAL_MS', 25],
+	fanoutIntervalMs: ['COLLAB_FANOUT_INTERVAL_MS', 2],
 	compactAfterRows: ['COLLAB_COMPACT_AFTER_ROWS', 400]
 } as const satisfies Record<string, readonly [string, number]>;
 

@@ -86,7 +86,9 @@ async function spawnOurs(options: OursOptions): Promise<Instance & { stop(): Pro
 	);
 	// Our server derives its origin from the Host header; adapter-node refuses an empty ORIGIN.
 	delete env.ORIGIN;
-	const child = track(spawnOurServer(env));
+	// BENCH_PROFILE_SERVER=<folder>: our server writes a CPU profile there when it stops (node --cpu-prof).
+	const profile = process.env.BENCH_PROFILE_SERVER ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_SERVER}`] : [];
+	const child = track(spawnOurServer(env, profile));
 	try {
 		const { port, output } = await untilListening(child, { marker: TAFEL_LISTENING, name: 'our server', timeoutMs: 120_000, keepChars: OUTPUT_KEPT });
 		return {

@@ -37,7 +37,17 @@ export interface Level {
 	writers: number;
 }
 
+/** BENCH_FANOUT_LEVELS=4 or 1,4: only those levels (1-based), to profile one case without the whole scenario. */
+function chosen<T>(all: T[], variable: string): T[] {
+	const wanted = (process.env[variable] ?? '').split(',').filter(Boolean);
+	return wanted.length ? all.filter((x, i) => wanted.includes(String(i + 1)) || wanted.includes((x as { name?: string }).name ?? '')) : all;
+}
+
 export function levels(quick: boolean): Level[] {
+	return chosen(allLevels(quick), 'BENCH_FANOUT_LEVELS');
+}
+
+function allLevels(quick: boolean): Level[] {
 	if (quick)
 		return [
 			{ mode: 'full', clients: 10, writers: 10 },
@@ -77,6 +87,8 @@ export async function scenarioFanout(ctx: BenchContext): Promise<ScenarioResult>
 		factories.push({ key: 'y-websocket', name: 'y-websocket', start: () => startYWebsocket() });
 		factories.push({ key: 'hocuspocus', name: 'hocuspocus', start: () => startHocuspocus({ storage: 'pglite' }) });
 	}
+	// BENCH_FANOUT_SERVERS=ours-pg,hocuspocus: only those servers.
+	if (process.env.BENCH_FANOUT_SERVERS) factories.splice(0, factories.length, ...chosen(factories, 'BENCH_FANOUT_SERVERS'));
 	// One record per level: our PostgreSQL database outlives each server start within the run.
 	const docs = benchDocs(FIRST_DOC.fanout, plan.length);
 	const runs: (FanoutRun & { level: Level; server: string })[] = [];

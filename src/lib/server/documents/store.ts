@@ -10,6 +10,7 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import * as Y from 'yjs';
 import { db, type Db } from '../db/client.ts';
 import { docMigrations, docStates, docUpdates } from '../db/schema.ts';
+import { foldHexInWorker } from './fold-thread.ts';
 
 /**
  * Document bytes cross the driver as hex text, decoded and encoded natively by Buffer.
@@ -117,12 +118,13 @@ export async function compactDocument(docName: string): Promise<CompactResult> {
 			.from(docUpdates)
 			.where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, through)))
 			.orderBy(asc(docUpdates.id));
-		const merged = foldUpdates([...(state ? [state.state] : []), ...rows.map((r) => r.update)].map(fromHex));
+		// In a thread of its own: a large document's fold stalled every room's fan-out.
+		const merged = await foldHexInWorker([...(state ? [state.state] : []), ...rows.map((r) => r.update)]);
 		// Something the log depends on is not there (yet): keep every row, fold later.
-		if (!merged) return 'incomplete';
+		if (merged === null) return 'incomplete';
 		await tx
 			.insert(docStates)
-			.values({ docName, state: asBytea(merged), compactedThrough: Number(through) })
+			.values({ docName, state: sql`decode(${merged}, 'hex')`, compactedThrough: Number(through) })
 			.onConflictDoUpdate({ target: docStates.docName, set: { state: sql`excluded.state`, compactedThrough: Number(through), updatedAt: sql`now()` } });
 		// Exactly the rows merged above; one committed meanwhile stays for the next round.
 		await tx.delete(docUpdates).where(inArray(docUpdates.id, rows.map((r) => r.id)));
