@@ -13,7 +13,8 @@
  * the reference server, Hocuspocus; each starts fresh for each run, the servers
  * alternating, so a drift in the machine's load touches them alike.
  */
-import { type BenchContext, type ScenarioResult, type TargetFactory, withTarget } from '../lib/context.ts';
+import { cell, type BenchContext, type ScenarioResult, type TargetFactory, withTarget } from '../lib/context.ts';
+import { measureEmbeddedStarts, type StartMemory } from '../lib/embedded-start.ts';
 import { benchDocs, FIRST_DOC } from '../lib/documents.ts';
 import { runFanout, type FanoutOptions } from '../lib/fanout.ts';
 import { fanoutFigures, measuredTable, trafficTable, type FanoutRun } from '../lib/fanout-tables.ts';
@@ -136,6 +137,23 @@ export async function scenarioFanout(ctx: BenchContext): Promise<ScenarioResult>
 	}
 	const figures: Record<string, number | string | null> = {};
 	for (const r of runs) Object.assign(figures, fanoutFigures(`fanout.${levelKey(r.level)}.${r.server}`, r.result));
+	// The embedded database started as a new user starts it, then again (not with --quick or a narrowed plan).
+	const starts: { what: string; memory: StartMemory | null; error?: string }[] = [];
+	if (!ctx.quick && factories.some((f) => f.name === 'ours-pglite') && !process.env.BENCH_FANOUT_LEVELS) {
+		ctx.log('  embedded database: a first start on an empty folder, then a restart');
+		try {
+			const { first, restart } = await measureEmbeddedStarts();
+			starts.push({ what: 'first start (initdb, migrations, demo data)', memory: first }, { what: 'restart on that folder', memory: restart });
+			figures['embedded.first.peakMb'] = Math.round(first.peakMb);
+			figures['embedded.first.settledMb'] = Math.round(first.settledMb);
+			figures['embedded.restart.peakMb'] = Math.round(restart.peakMb);
+			figures['embedded.restart.settledMb'] = Math.round(restart.settledMb);
+			ctx.log(`    first start ${first.startS.toFixed(1)} s: RSS peak ${first.peakMb.toFixed(0)} MB, after 30 s ${first.settledMb.toFixed(0)} MB · restart ${restart.startS.toFixed(1)} s: peak ${restart.peakMb.toFixed(0)} MB, after 30 s ${restart.settledMb.toFixed(0)} MB`);
+		} catch (err) {
+			starts.push({ what: 'embedded starts', memory: null, error: firstLine(err) });
+			ctx.log(`    failed: ${firstLine(err)}`);
+		}
+	}
 	return {
 		id: 1,
 		title: 'Fan-out: edit → arrival at every other client',
@@ -149,7 +167,16 @@ export async function scenarioFanout(ctx: BenchContext): Promise<ScenarioResult>
 		tables: [
 			measuredTable(runs),
 			trafficTable(runs),
-			{ caption: 'Ratios (first / second; below 1 = first lower)', header: ['clients', 'kind', 'typing', 'pair', 'p50', 'p95', 'p99', 'CPU / delivered update', 'kB / client', 'RSS'], rows: ratioRows }
+			{ caption: 'Ratios (first / second; below 1 = first lower)', header: ['clients', 'kind', 'typing', 'pair', 'p50', 'p95', 'p99', 'CPU / delivered update', 'kB / client', 'RSS'], rows: ratioRows },
+			...(starts.length
+				? [
+						{
+							caption: 'Ours on the embedded database, started as `npm start` starts it (no clients): RSS in the 30 s after it listens',
+							header: ['start', 'seconds to listening', 'RSS peak MB', 'RSS after 30 s MB'],
+							rows: starts.map((s) => (s.memory ? [s.what, cell(s.memory.startS, 1), Math.round(s.memory.peakMb), Math.round(s.memory.settledMb)] : [s.what, `failed: ${s.error}`, null, null]))
+						}
+					]
+				: [])
 		],
 		notes: runs.filter((r) => r.result && r.result.duplicates > 0).map((r) => `${r.result!.target} (${r.clients} clients, ${r.writers} typing): ${r.result!.duplicates} edits reached a reader twice or out of order (counted once).`),
 		data: runs.map(({ level, server, ...rest }) => ({ ...rest, mode: level.mode, server })),

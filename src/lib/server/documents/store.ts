@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { db, type Db } from '../db/client.ts';
 import { docMigrations, docStates, docUpdates } from '../db/schema.ts';
 import { foldHexInWorker } from './fold-thread.ts';
+import { prepared } from '../db/prepared.ts';
 
 /**
  * Document bytes cross the driver as hex text, decoded and encoded natively by Buffer.
@@ -45,16 +46,20 @@ export function foldUpdates(parts: Uint8Array[]): Uint8Array | null {
  * log counts, not only ids above compactedThrough: a row of another instance may commit
  * with a lower id after a compaction. Re-applying is harmless.
  */
-async function storedParts(docName: string): Promise<{ parts: Uint8Array[]; rows: number }> {
-	const state = db()
+const storedPartsQuery = prepared((database) => {
+	const state = database
 		.select({ bytes: hex(docStates.state).as('bytes'), part: sql<number>`0`.as('part'), id: sql<number>`0::bigint`.as('id') })
 		.from(docStates)
-		.where(eq(docStates.docName, docName));
-	const tail = db()
+		.where(eq(docStates.docName, sql.placeholder('docName')));
+	const tail = database
 		.select({ bytes: hex(docUpdates.update).as('bytes'), part: sql<number>`1`.as('part'), id: docUpdates.id })
 		.from(docUpdates)
-		.where(eq(docUpdates.docName, docName));
-	const found = await unionAll(state, tail).orderBy(sql`part`, sql`id`);
+		.where(eq(docUpdates.docName, sql.placeholder('docName')));
+	return unionAll(state, tail).orderBy(sql`part`, sql`id`).prepare('stored_parts');
+});
+
+async function storedParts(docName: string): Promise<{ parts: Uint8Array[]; rows: number }> {
+	const found = await storedPartsQuery().execute({ docName });
 	const rows = found.filter((r) => Number(r.part) === 1).length;
 	return { parts: found.map((r) => fromHex(r.bytes)), rows };
 }

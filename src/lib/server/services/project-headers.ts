@@ -5,9 +5,9 @@
  * forgotten at once when the project changes (lifecycle, projection, links publish
  * `project-changed`, on every instance). The decision itself is made afresh each time.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { can, type Actor } from '../../domain/permissions.ts';
-import { db } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
 import { projects, type ProjectRow } from '../db/schema.ts';
 import { events } from '../events.ts';
 import { shortCache } from '../short-cache.ts';
@@ -27,11 +27,16 @@ const headers = () =>
 	});
 
 /** Without the fields, the description and the search vector: only what deciding and naming need. */
-async function readHeader(id: string): Promise<ProjectHeader | null> {
-	const [row] = await db()
+const headerQuery = prepared((database) =>
+	database
 		.select({ id: projects.id, code: projects.code, title: projects.title, ownerOrganisationId: projects.ownerOrganisationId, visibility: projects.visibility, archivedAt: projects.archivedAt })
 		.from(projects)
-		.where(eq(projects.id, id));
+		.where(eq(projects.id, sql.placeholder('id')))
+		.prepare('project_header')
+);
+
+async function readHeader(id: string): Promise<ProjectHeader | null> {
+	const [row] = await headerQuery().execute({ id });
 	return row ?? null;
 }
 
