@@ -99,9 +99,18 @@ export async function storeInitialStates(tx: Pick<Db, 'insert'>, docs: { docName
 		.onConflictDoNothing({ target: docStates.docName });
 }
 
-/** One group commit: the updates of many documents in one statement. */
+/**
+ * One group commit: the updates of many documents in one statement, as two array
+ * parameters (names, hex) whatever the batch size. Built row by row through drizzle's
+ * insert, the statement's construction was the largest part of a commit's CPU (`--cpu-prof`
+ * at 50 typists); the order of the arrays is the order of the ids.
+ */
 export async function appendUpdates(batch: { docName: string; update: Uint8Array }[]): Promise<void> {
-	await db().insert(docUpdates).values(batch.map((p) => ({ docName: p.docName, update: asBytea(p.update) })));
+	const names = batch.map((p) => p.docName);
+	const updates = batch.map((p) => Buffer.from(p.update.buffer, p.update.byteOffset, p.update.byteLength).toString('hex'));
+	await db().execute(
+		sql`insert into ${docUpdates} (${sql.identifier(docUpdates.docName.name)}, ${sql.identifier(docUpdates.update.name)}) select name, decode(bytes, 'hex') from unnest(${sql.param(names)}::text[], ${sql.param(updates)}::text[]) with ordinality as t(name, bytes, n) order by n`
+	);
 }
 
 export type CompactResult = 'compacted' | 'empty' | 'incomplete';
