@@ -41,4 +41,16 @@ describe('folding in a worker thread', () => {
 		Y.applyUpdate(copy, Buffer.from(state!, 'hex'));
 		expect(copy.getText('t').toString()).toBe(text);
 	});
+
+	test('a fold asked while the previous worker is still stopping goes to a new worker and succeeds', async () => {
+		const { parts, text } = log();
+		await foldHexInWorker(parts.map(hex));
+		// Not awaited: the old worker's exit arrives while the next fold runs in its successor.
+		const stopping = stopFoldWorker();
+		const state = await foldHexInWorker(parts.map(hex));
+		await stopping;
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Buffer.from(state!, 'hex'));
+		expect(copy.getText('t').toString()).toBe(text);
+	});
 });

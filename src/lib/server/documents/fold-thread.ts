@@ -20,6 +20,8 @@ function script(file: string): URL {
 interface Pending {
 	resolve(state: string | null): void;
 	reject(err: Error): void;
+	/** The worker doing it: a worker that stops fails only its own folds, not those of its successor. */
+	worker: Worker;
 }
 
 let worker: Worker | null = null;
@@ -27,9 +29,12 @@ let idleTimer: NodeJS.Timeout | null = null;
 let lastId = 0;
 const pending = new Map<number, Pending>();
 
-function failAll(err: Error): void {
-	for (const p of pending.values()) p.reject(err);
-	pending.clear();
+function failAll(of: Worker, err: Error): void {
+	for (const [id, p] of pending) {
+		if (p.worker !== of) continue;
+		pending.delete(id);
+		p.reject(err);
+	}
 }
 
 function start(): Worker {
@@ -44,7 +49,7 @@ function start(): Worker {
 	});
 	const gone = (err: Error) => {
 		if (worker === w) worker = null;
-		failAll(err);
+		failAll(w, err);
 	};
 	w.on('error', (err) => gone(new Error(`fold worker crashed: ${err.message}`, { cause: err })));
 	w.on('exit', (code) => gone(new Error(`fold worker stopped (exit code ${code})`)));
@@ -70,11 +75,11 @@ function idle(): void {
 export function foldHexInWorker(parts: string[]): Promise<string | null> {
 	if (idleTimer) clearTimeout(idleTimer);
 	idleTimer = null;
-	worker ??= start();
+	const w = (worker ??= start());
 	const id = ++lastId;
 	return new Promise((resolve, reject) => {
-		pending.set(id, { resolve, reject });
-		worker!.postMessage({ id, parts });
+		pending.set(id, { resolve, reject, worker: w });
+		w.postMessage({ id, parts });
 	});
 }
 
