@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding';
 import { frame, MessageType, syncFrame, SyncStep } from '#lib/collab/messages.ts';
 import type { DocumentRef } from '#lib/collab/documents.ts';
 import { log } from '#lib/server/log.ts';
-import { measured, metrics } from '#lib/server/metrics.ts';
+import { metrics } from '#lib/server/metrics.ts';
 import type { Identity } from './awareness-identity.ts';
 import { sweepAwareness } from './awareness-sweep.ts';
 import { encodeVector, vectorOfUpdate } from './state-vectors.ts';
@@ -20,6 +20,7 @@ import { Acknowledgements, persistedFrame } from './acknowledgements.ts';
 import { REMOTE_ORIGIN, type FanoutRoom } from './fanout.ts';
 import type { UpdateLog } from './persistence.ts';
 import { Broadcast } from './wire.ts';
+import { Outbox } from './outbox.ts';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -84,11 +85,7 @@ export class Room implements FanoutRoom {
 	#loadedState: Uint8Array | null = null;
 	/** Sync step 1 (our state vector), the first thing every joiner is sent; until the document changes. */
 	#stateVectorFrame: Uint8Array | null = null;
-	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
-	/** Awareness clients whose state changed since the last fan-out: sent together, as they are then. */
-	readonly #awarenessChanged = new Set<number>();
-	#fanOutScheduled = false;
-	#lastFanOut = 0;
+	readonly #outbox: Outbox;
 	#ackScheduled = false;
 
 	constructor(
@@ -97,13 +94,13 @@ export class Room implements FanoutRoom {
 	) {
 		// A guid of our own: Yjs would draw a uuid from crypto one character at a time, a
 		// measurable part of loading a room (the guid only matters for subdocuments).
+		this.#outbox = new Outbox(context.limits.fanoutIntervalMs ?? 0, () => this.#fanOut());
 		this.doc = new Y.Doc({ gc: true, guid: ref.name });
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		sweepAwareness(this.awareness);
 		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-			for (const list of [added, updated, removed]) for (const id of list) this.#awarenessChanged.add(id);
-			this.#scheduleFanOut();
+			this.#outbox.addAwareness([...added, ...updated, ...removed]);
 			if (origin !== REMOTE_ORIGIN) context.fanout.publishAwareness(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
 		});
 	}
@@ -220,25 +217,9 @@ export class Room implements FanoutRoom {
 	#onUpdate(update: Uint8Array, origin: unknown) {
 		this.#fullStateFrame = this.#loadedState = this.#stateVectorFrame = null;
 		this.approximateSize += update.length;
-		this.#outgoing.push({ update, origin });
-		this.#scheduleFanOut();
+		this.#outbox.addUpdate(update, origin);
 		// Updates from another instance were stored there.
 		if (origin !== REMOTE_ORIGIN) this.context.log.enqueue(this.name, update, () => this.#committed(update));
-	}
-
-	/**
-	 * At the end of this turn, or, when the room sent something less than fanoutIntervalMs
-	 * ago, once that interval is over: a room where everyone types sends each peer one
-	 * write per interval instead of one per keystroke and cursor move (measured: at 200
-	 * typists the writes were most of the server's time, and their queue its latency tail).
-	 */
-	#scheduleFanOut() {
-		if (this.#fanOutScheduled) return;
-		this.#fanOutScheduled = true;
-		const run = measured(metrics().fanoutSeconds, () => this.#fanOut());
-		const wait = this.#lastFanOut + (this.context.limits.fanoutIntervalMs ?? 0) - performance.now();
-		if (wait >= 1) setTimeout(run, wait);
-		else setImmediate(run);
 	}
 
 	/**
@@ -248,10 +229,7 @@ export class Room implements FanoutRoom {
 	 * recipient cost a merge per author per turn: O(peers × batch) when everyone types.
 	 */
 	#fanOut() {
-		this.#fanOutScheduled = false;
-		this.#lastFanOut = performance.now();
-		const batch = this.#outgoing;
-		this.#outgoing = [];
+		const { updates: batch, awarenessClients } = this.#outbox.take();
 		const messages: Uint8Array[] = [];
 		if (batch.length) {
 			const merged = (list: typeof batch) => (list.length === 1 ? list[0].update : Y.mergeUpdates(list.map((b) => b.update)));
@@ -261,8 +239,7 @@ export class Room implements FanoutRoom {
 			messages.push(syncFrame(SyncStep.Update, all));
 		}
 		// Only clients the awareness still knows: a destroyed room forgets them all.
-		const clients = [...this.#awarenessChanged].filter((id) => this.awareness.meta.has(id));
-		this.#awarenessChanged.clear();
+		const clients = awarenessClients.filter((id) => this.awareness.meta.has(id));
 		if (clients.length) {
 			const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
 			messages.push(frame(MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update)));

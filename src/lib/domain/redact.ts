@@ -81,7 +81,7 @@ function decoded(href: string): string {
 	return value;
 }
 
-/** A link the public variant may not keep: any mailto:, or an address hidden in the href, encoded or not. */
+/** A link the public variant may not keep: every mailto:, or an address hidden in the href, encoded or not. */
 export function leaksAddress(href: string): boolean {
 	const value = decoded(href).trim().toLowerCase();
 	return value.startsWith('mailto:') || value.includes('@') || /%40|&#0*64;|&#x0*40;/.test(value);
