@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { db, type Db } from '../db/client.ts';
 import { docMigrations, docStates, docUpdates } from '../db/schema.ts';
 import { foldHexInWorker } from './fold-thread.ts';
+import { foldUpdates } from './fold.js';
 import { prepared } from '../db/prepared.ts';
 
 /**
@@ -23,22 +24,6 @@ const hex = (column: typeof docStates.state | typeof docUpdates.update) => sql<s
 const fromHex = (text: string): Uint8Array => Buffer.from(text, 'hex');
 const asBytea = (bytes: Uint8Array) => sql`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
 
-/**
- * The updates applied in order to a document and encoded again; null when some update's
- * dependencies are missing. Y.mergeUpdates is not used: merging a large interleaved log
- * of several writers lost ranges of text (a gap a reload could not fill; found by the
- * cold-load benchmark on PostgreSQL), and a stored state must never lose anything.
- */
-export function foldUpdates(parts: Uint8Array[]): Uint8Array | null {
-	const doc = new Y.Doc({ gc: false });
-	try {
-		for (const part of parts) Y.applyUpdate(doc, new Uint8Array(part));
-		if (doc.store.pendingStructs || doc.store.pendingDs) return null;
-		return Y.encodeStateAsUpdate(doc);
-	} finally {
-		doc.destroy();
-	}
-}
 
 /**
  * The stored parts of a document in order (compacted state first), in one round trip: a
